@@ -1,0 +1,58 @@
+/**
+ * What a command handler returns: a transport-neutral reply model. `src/slack/render/` turns it
+ * into Block Kit, `src/cli/render-text.ts` into text. Handlers never build blocks or strings for a
+ * particular transport.
+ */
+import type { Digest } from '../digest/model.js';
+import type { LicenseKind, LicenseRow } from '../licenses/model.js';
+import type { OrganizationUsage, UsageReport } from '../reports/model.js';
+import type { AuditEntry, PendingAction } from '../store/types.js';
+
+/** A button a reply offers; `commandText` is what runs when clicked (parsed again, like typed text). */
+export interface ReplyButton {
+  label: string;
+  commandText: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Paging {
+  offset: number;
+  pageSize: number;
+  total: number;
+  /** The command text that produced this page; a "Next page" click re-runs it at offset + pageSize. */
+  commandText: string;
+}
+
+export type Reply =
+  | {
+      type: 'help';
+      title: string;
+      sections: { title: string; entries: { usage: string; description: string }[] }[];
+      note?: string;
+    }
+  /** The text did not parse: what was wrong, a "did you mean", and the usage line of the nearest command. */
+  | { type: 'usageError'; message: string; suggestion?: string; usage: string }
+  /** Something failed: `detail` carries VSPC's error code and request id when there are any. */
+  | { type: 'error'; message: string; detail?: string }
+  | { type: 'notice'; text: string }
+  | { type: 'licenses'; title: string; summary: string; rows: LicenseRow[]; paging: Paging }
+  | { type: 'license'; row: LicenseRow; buttons: ReplyButton[] }
+  /** The target matched several licenses: never guess, let the user pick. */
+  | { type: 'picker'; prompt: string; options: { label: string; commandText: string }[] }
+  | { type: 'reports'; title: string; reports: UsageReport[]; autoApprove: boolean | null; paging?: Paging }
+  | { type: 'report'; report: UsageReport }
+  | { type: 'file'; filename: string; title: string; bytes: Uint8Array; comment: string }
+  | { type: 'usage'; title: string; organizations: OrganizationUsage[]; names: Record<string, string>; paging?: Paging }
+  | { type: 'whoami'; userId: string; roles: string[]; may: string[] }
+  | { type: 'audit'; entries: AuditEntry[] }
+  /** A write was requested: the approval card of this pending action. */
+  | { type: 'actionCard'; action: PendingAction; created: boolean }
+  /** The install command: open the upload modal (Slack) or ask for a file path (CLI). */
+  | { type: 'installModal'; kind: LicenseKind; targets: { label: string; uid: string }[] }
+  | { type: 'digest'; digest: Digest };
+
+/** Read replies are ephemeral unless the user added `--share`. */
+export interface ReplyEnvelope {
+  reply: Reply;
+  share: boolean;
+}

@@ -1,0 +1,34 @@
+/** The digest as data: built by `build-digest.ts` (pure), rendered for Slack and as text. */
+import type { LicenseRow, UnitUsage } from '../licenses/model.js';
+import type { UsageReport } from '../reports/model.js';
+
+export interface ExpiryBucket {
+  /** Upper bound in days (7, 14, DIGEST_EXPIRY_DAYS). */
+  withinDays: number;
+  rows: LicenseRow[];
+}
+
+export interface OverUsage {
+  row: LicenseRow;
+  unit: UnitUsage;
+}
+
+export interface Digest {
+  /** YYYY-MM-DD in the digest time zone. */
+  day: string;
+  timeZone: string;
+  generatedAt: string;
+  horizonDays: number;
+  expired: LicenseRow[];
+  expiring: ExpiryBucket[];
+  supportExpiring: LicenseRow[];
+  /** Licenses in Warning or Error, with VSPC's status message. */
+  unhealthy: LicenseRow[];
+  overUsed: OverUsage[];
+  pendingReports: UsageReport[];
+  autoApprove: boolean | null;
+  /** One line: "3 expired · 5 expiring within 30 days · 1 report waits for approval". */
+  summary: string;
+  /** Nothing needs attention. */
+  empty: boolean;
+}

@@ -1,0 +1,121 @@
+/**
+ * The store interface: pending actions, uploaded license files, the audit log and digest records.
+ * `sqlite-store.ts` (embedded default) and `postgres-store.ts` (several replicas) implement it with
+ * the same semantics; `test/store/` runs one suite against both.
+ */
+import type { WriteOperation } from '../approvals/operation.js';
+
+export type ActionStatus = 'pending' | 'executing' | 'succeeded' | 'failed' | 'cancelled' | 'expired' | 'unknown';
+
+export const OPEN_STATUSES: readonly ActionStatus[] = ['pending', 'executing'];
+
+export interface PendingAction {
+  /** uuid; also the `X-Request-id` of the VSPC call. */
+  id: string;
+  operation: WriteOperation;
+  /** `dedupeKey(operation)`: at most one open (pending/executing) action per key. */
+  dedupeKey: string;
+  /** Human label of the target, as the card showed it (e.g. "VBR 1f3a… · Acme Corp"). */
+  targetLabel: string;
+  requestedBy: string;
+  /** Where the card is: channel id and message ts (null until posted, or when it went by response_url). */
+  channel: string | null;
+  messageTs: string | null;
+  /** The command's response_url when the card could not be posted with chat.postMessage. */
+  responseUrl: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  status: ActionStatus;
+  confirmedBy: string | null;
+  finishedAt: Date | null;
+  /** Outcome text shown on the card (result summary or the VSPC error with code and request id). */
+  outcome: string | null;
+}
+
+export type NewPendingAction = Omit<PendingAction, 'status' | 'confirmedBy' | 'finishedAt' | 'outcome'>;
+
+export interface TransitionPatch {
+  confirmedBy?: string;
+  outcome?: string;
+  finishedAt?: Date;
+}
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  uploadedBy: string;
+  createdAt: Date;
+}
+
+export interface AuditEntry {
+  id?: number;
+  at: Date;
+  /** Slack user id, `cli`, or `system` (scheduler, recovery). */
+  actor: string;
+  /** `command`, `click`, `transition`, `digest`, … */
+  event: string;
+  /** What: the command text, the operation, the transition `pending→executing`. */
+  what: string;
+  target: string | null;
+  actionId: string | null;
+  outcome: string | null;
+  requestId: string | null;
+}
+
+export interface DigestRecord {
+  channel: string;
+  /** YYYY-MM-DD in DIGEST_TIMEZONE. */
+  day: string;
+  status: 'claimed' | 'posted' | 'failed';
+  claimedBy: string;
+  claimedAt: Date;
+  messageTs: string | null;
+  attempts: number;
+}
+
+export interface Store {
+  /** Creates tables / runs pending versioned migrations. Idempotent. */
+  migrate(): Promise<void>;
+
+  /**
+   * Inserts the action unless an open action with the same dedupeKey exists; then returns that one
+   * and `created: false`.
+   */
+  createAction(action: NewPendingAction): Promise<{ action: PendingAction; created: boolean }>;
+  getAction(id: string): Promise<PendingAction | null>;
+  setActionMessage(
+    id: string,
+    channel: string | null,
+    messageTs: string | null,
+    responseUrl?: string | null,
+  ): Promise<void>;
+  /**
+   * Atomic compare-and-set: moves `id` from `from` to `to` only if it is still in `from`
+   * (and, when `from` is `pending`, not expired at `now`). True for exactly one caller.
+   */
+  transition(id: string, from: ActionStatus, to: ActionStatus, now: Date, patch?: TransitionPatch): Promise<boolean>;
+  listActions(filter: { status?: ActionStatus[]; limit?: number }): Promise<PendingAction[]>;
+  /** Pending actions whose expiresAt ≤ now (not yet marked expired). */
+  listExpired(now: Date): Promise<PendingAction[]>;
+
+  putFile(file: StoredFile): Promise<void>;
+  getFile(id: string): Promise<StoredFile | null>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
+
+  /** Unique claim of (channel, day): true for exactly one caller across replicas. */
+  claimDigest(channel: string, day: string, claimedBy: string, now: Date): Promise<boolean>;
+  getDigest(channel: string, day: string): Promise<DigestRecord | null>;
+  finishDigest(channel: string, day: string, status: 'posted' | 'failed', messageTs: string | null): Promise<void>;
+  /** Lets a failed claim be taken again (retry within the day). */
+  releaseDigest(channel: string, day: string): Promise<void>;
+
+  /** True when the store answers (readiness). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

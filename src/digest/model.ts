@@ -32,3 +32,11 @@ export interface Digest {
   /** Nothing needs attention. */
   empty: boolean;
 }
+
+/** What commands (`digest preview|now`) and the CLI need of the digest. */
+export interface DigestService {
+  /** Builds today's digest from VSPC now. */
+  preview(): Promise<Digest>;
+  /** Posts to the digest channels now and records it as today's; returns a line for the caller. */
+  postNow(requestedBy: string): Promise<string>;
+}

@@ -1,6 +1,31 @@
-FROM node:24-slim
+# syntax=docker/dockerfile:1
+# Build stage: dev dependencies (TypeScript) compile src/ to dist/.
+FROM node:26-slim AS build
 WORKDIR /app
-COPY . .
+# better-sqlite3 builds its native addon when no prebuilt binary can be fetched.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
 RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# Runtime stage: production dependencies only, non-root.
+FROM node:26-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force \
+  && apt-get purge -y python3 make g++ && apt-get autoremove -y
+COPY --from=build /app/dist ./dist
+COPY bin ./bin
+COPY manifest.yml ./
+RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
-CMD ["npm", "start"]
+VOLUME ["/app/data"]
+ENV PORT=3000 DATABASE_URL=sqlite:/app/data/vspc-bot.sqlite
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "dist/cli/main.js", "serve"]

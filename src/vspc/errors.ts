@@ -98,3 +98,76 @@ export function describeVspcError(err: VspcError): string {
   if (err.requestId) parts.push(`request id ${err.requestId}`);
   return parts.join(' · ');
 }
+
+/** A VSPC `errors[]` entry as it may arrive: everything optional, so a bad body still yields an error. */
+function readResponseErrors(body: unknown): VspcResponseError[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const record = body as Record<string, unknown>;
+  if (Array.isArray(record.errors)) {
+    return record.errors
+      .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+      .map((e) => ({
+        message: typeof e.message === 'string' ? e.message : '',
+        type: typeof e.type === 'string' ? e.type : 'unspecified',
+        code: typeof e.code === 'number' ? e.code : 0,
+      }));
+  }
+  // `/token` answers OAuth 2 errors instead of the envelope.
+  if (typeof record.error === 'string') {
+    const description = typeof record.error_description === 'string' ? record.error_description : record.error;
+    return [{ message: description, type: record.error, code: 0 }];
+  }
+  return [];
+}
+
+function parseBodyQuietly(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const ERROR_CLASS_BY_STATUS: Record<number, typeof VspcError> = {
+  400: VspcValidationError,
+  401: VspcAuthError,
+  403: VspcForbiddenError,
+  404: VspcNotFoundError,
+  408: VspcTimeoutError,
+  409: VspcConflictError,
+  422: VspcValidationError,
+  429: VspcRateLimitError,
+};
+
+/** Which error class an HTTP status maps to (≥500, 520 included, is a server error). */
+export function errorClassForStatus(status: number): typeof VspcError {
+  const known = ERROR_CLASS_BY_STATUS[status];
+  if (known) return known;
+  if (status >= 500) return VspcServerError;
+  if (status >= 400) return VspcValidationError;
+  return VspcUnexpectedResponseError;
+}
+
+export interface ErrorResponseInit {
+  status: number;
+  /** The raw response body; only VSPC's `errors[].message` texts are kept from it. */
+  body: string;
+  endpoint: string;
+  requestId: string | null;
+  /** Removes credentials from any text VSPC may have echoed back. */
+  scrub?: (text: string) => string;
+}
+
+/** The one factory that turns a non-2xx VSPC answer into a typed error. Never quotes the raw body. */
+export function vspcErrorFromResponse(init: ErrorResponseInit): VspcError {
+  const scrub = init.scrub ?? ((text: string) => text);
+  const errors = readResponseErrors(parseBodyQuietly(init.body)).map((e) => ({ ...e, message: scrub(e.message) }));
+  const ErrorClass = errorClassForStatus(init.status);
+  const detail = errors[0]?.message ? `: ${errors[0].message.replace(/\r?\n/g, ' ')}` : '';
+  return new ErrorClass(`VSPC ${init.endpoint} answered HTTP ${init.status}${detail}`, {
+    status: init.status,
+    errors,
+    endpoint: init.endpoint,
+    requestId: init.requestId,
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * `createVspcClient`: the typed VSPC REST v3 client, one object per resource group over a single
+ * request core and keep-alive pool.
+ */
+import type { Dispatcher } from 'undici';
+import { AsyncActions } from './async-actions.js';
+import { BackupServerLicenses } from './backup-servers.js';
+import { ConsoleLicenseApi } from './console.js';
+import { VspcCore } from './core.js';
+import { createPool } from './dispatcher.js';
+import { resolveOptions, type VspcClientOptions } from './options.js';
+import { LicensingReports } from './reports.js';
+import { SecretScrubber } from './secrets.js';
+import { SiteLicenses } from './sites.js';
+import { TokenApi } from './token.js';
+import { createTokenSource } from './token-source.js';
+import { LicenseUsage } from './usage.js';
+import { Vb365ServerLicenses } from './vb365-servers.js';
+import { VOneServerLicenses } from './vone-servers.js';
+
+export interface VspcClient {
+  readonly sites: SiteLicenses;
+  readonly backupServers: BackupServerLicenses;
+  readonly voneServers: VOneServerLicenses;
+  readonly vb365Servers: Vb365ServerLicenses;
+  readonly console: ConsoleLicenseApi;
+  readonly reports: LicensingReports;
+  readonly usage: LicenseUsage;
+  readonly asyncActions: AsyncActions;
+  readonly token: TokenApi;
+  /** Close the client's own connection pool (an injected dispatcher is left to its owner). */
+  close(): Promise<void>;
+}
+
+export function createVspcClient(options: VspcClientOptions): VspcClient {
+  const resolved = resolveOptions(options);
+  const scrubber = new SecretScrubber();
+  const ownPool = options.dispatcher
+    ? null
+    : createPool({
+        origin: resolved.origin,
+        caFile: options.caFile,
+        tlsInsecure: options.tlsInsecure,
+        connections: Math.max(8, resolved.pageConcurrency * 2),
+        logger: resolved.logger,
+      });
+  const dispatcher: Dispatcher = options.dispatcher ?? (ownPool as Dispatcher);
+  const core = new VspcCore(resolved, dispatcher, scrubber);
+  const token = new TokenApi(core);
+  core.setTokenSource(createTokenSource(options.auth, (form) => token.issue(form), scrubber, resolved.now));
+  return {
+    sites: new SiteLicenses(core),
+    backupServers: new BackupServerLicenses(core),
+    voneServers: new VOneServerLicenses(core),
+    vb365Servers: new Vb365ServerLicenses(core),
+    console: new ConsoleLicenseApi(core),
+    reports: new LicensingReports(core),
+    usage: new LicenseUsage(core),
+    asyncActions: new AsyncActions(core),
+    token,
+    close: async () => {
+      if (ownPool) await ownPool.close();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { VspcCollectionTooLargeError, VspcServerError } from '../../src/vspc/index.js';
+import { pagesOf } from '../../src/vspc/paging.js';
+import { testClient } from './support/client.js';
+import { type RecordedRequest, type ScriptedServer, startScriptedServer } from './support/scripted-server.js';
+
+const TOTAL = 10_000;
+const uid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const vbr = (i: number) => ({
+  backupServerUid: uid(i),
+  autoUpdateEnabled: i % 2 === 0,
+  units: 10,
+  usedUnits: 1,
+  status: 'Valid',
+});
+
+let server: ScriptedServer;
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(async () => server.stop());
+afterEach(() => server.reset());
+
+/** A VSPC collection of `total` items that honours limit/offset and caps pages at `maxPage`. */
+function collection(total: number, maxPage = 500, delayMs = 15) {
+  return (req: RecordedRequest) => {
+    const limit = Math.min(Number(req.query.get('limit') ?? 100), maxPage);
+    const offset = Number(req.query.get('offset') ?? 0);
+    const items = [];
+    for (let i = offset; i < Math.min(total, offset + limit); i++) items.push(vbr(i));
+    return {
+      delayMs,
+      json: { data: items, meta: { pagingInfo: { total, count: items.length, offset } }, errors: null },
+    };
+  };
+}
+
+describe('paging', () => {
+  it('fetches a 10,000-item collection completely, in order, with bounded concurrency', async () => {
+    server.on('GET', '/api/v3/licensing/backupServers', collection(TOTAL));
+    const { client } = testClient(server, { pageConcurrency: 4 });
+    const all = await client.backupServers.list();
+    expect(all).toHaveLength(TOTAL);
+    expect(new Set(all.map((l) => l.backupServerUid)).size).toBe(TOTAL);
+    expect(all.map((l) => l.backupServerUid)).toEqual(Array.from({ length: TOTAL }, (_, i) => uid(i)));
+    const requests = server.requestsTo('GET', '/api/v3/licensing/backupServers');
+    expect(requests).toHaveLength(20);
+    expect(requests.every((r) => r.query.get('limit') === '500')).toBe(true);
+    expect(requests.map((r) => Number(r.query.get('offset'))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i * 500),
+    );
+    expect(new Set(requests.map((r) => r.headers['x-request-id'])).size).toBe(20);
+    expect(server.maxInFlight).toBeGreaterThan(1);
+    expect(server.maxInFlight).toBeLessThanOrEqual(4);
+    await client.close();
+  });
+
+  it('respects a concurrency of 2 through the async iterator', async () => {
+    server.on('GET', '/api/v3/licensing/voneServers', collection(3_000));
+    const { client } = testClient(server, { pageConcurrency: 2 });
+    let count = 0;
+    for await (const _ of client.voneServers.collection()) count++;
+    expect(count).toBe(3_000);
+    expect(server.maxInFlight).toBe(2);
+    await client.close();
+  });
+
+  it('steps by the page size the server really gives (a lowered MaxPageSize)', async () => {
+    server.on('GET', '/api/v3/licensing/vb365Servers', collection(1_050, 100, 0));
+    const { client } = testClient(server);
+    const all = await client.vb365Servers.list();
+    expect(all).toHaveLength(1_050);
+    expect(server.requests).toHaveLength(11);
+    await client.close();
+  });
+
+  it('stops with a clear error when the collection is over the cap, without fetching it', async () => {
+    server.on('GET', '/api/v3/licensing/backupServers', collection(TOTAL));
+    const { client } = testClient(server, { maxItems: 1_000 });
+    const error = await client.backupServers.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VspcCollectionTooLargeError);
+    expect((error as Error).message).toBe(
+      'VSPC GET /licensing/backupServers holds 10000 items, more than the limit of 1000; narrow the query',
+    );
+    expect(server.requests).toHaveLength(1);
+    await client.close();
+  });
+
+  it('a failing page fails the whole fetch', async () => {
+    server.on('GET', '/api/v3/licensing/backupServers', (req) =>
+      req.query.get('offset') === '1500' ? { status: 404, json: { errors: [] } } : collection(2_500)(req),
+    );
+    const { client } = testClient(server);
+    await expect(client.backupServers.list()).rejects.toMatchObject({ status: 404 });
+    await client.close();
+  });
+
+  it('sends filter and sort as JSON in the query', async () => {
+    server.on('GET', '/api/v3/licensing/backupServers', collection(3));
+    const { client } = testClient(server);
+    await client.backupServers.list({
+      filter: [{ property: 'status', operation: 'notEquals', collation: 'ignorecase', value: 'Valid' }],
+      sort: [{ property: 'company', direction: 'descending' }],
+    });
+    const [req] = server.requests;
+    expect(JSON.parse(req?.query.get('filter') ?? '')).toEqual([
+      { property: 'status', operation: 'notEquals', collation: 'ignorecase', value: 'Valid' },
+    ]);
+    expect(JSON.parse(req?.query.get('sort') ?? '')).toEqual([{ property: 'company', direction: 'descending' }]);
+    await client.close();
+  });
+});
+
+describe('pagesOf', () => {
+  it('yields a single page when VSPC sends no total', async () => {
+    const pages = [];
+    for await (const page of pagesOf(async () => ({ items: [1, 2], total: null }), 4)) pages.push(page.items);
+    expect(pages).toEqual([[1, 2]]);
+  });
+
+  it('does not leave unhandled rejections when the consumer stops early', async () => {
+    const fetchPage = async (offset: number) => {
+      if (offset > 2) throw new VspcServerError('boom');
+      return { items: [offset, offset + 1], total: 10 };
+    };
+    const seen: number[] = [];
+    for await (const page of pagesOf(fetchPage, 4, 2)) {
+      seen.push(...page.items);
+      if (seen.length === 4) break;
+    }
+    expect(seen).toEqual([0, 1, 2, 3]);
+  });
+});

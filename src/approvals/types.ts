@@ -34,3 +34,43 @@ export interface ApprovalDesk {
   /** Checks roles, then creates the durable pending action (or returns the open one for the same target). */
   request(input: WriteRequest): Promise<RequestResult>;
 }
+
+/**
+ * Where a click's progress is shown: the Slack card (chat.update, or the click's response_url) or
+ * the CLI's terminal. Called with the action as it is after each transition.
+ */
+export interface Presenter {
+  /** Before the VSPC call: the buttons go away and the card says who confirmed. */
+  executing(action: PendingAction): Promise<void>;
+  /** After the action ended (succeeded, failed, cancelled, expired, unknown). */
+  finished(action: PendingAction): Promise<void>;
+}
+
+/** The answer to a click: `ok` when this click changed the action; else why nothing happened. */
+export type ClickResult =
+  | { ok: true; action: PendingAction }
+  | { ok: false; reason: string; action: PendingAction | null };
+
+export interface RecoveryReport {
+  /** Actions found `executing` that this run settled (succeeded, failed or unknown). */
+  resolved: number;
+  /** Actions VSPC still reports as running: poll again later. */
+  running: number;
+}
+
+/** The approval state machine: what the Slack listeners, the CLI and the timers call. */
+export interface ApprovalService extends ApprovalDesk {
+  confirm(actionId: string, userId: string, presenter: Presenter): Promise<ClickResult>;
+  cancel(actionId: string, userId: string, presenter: Presenter): Promise<ClickResult>;
+  /** Marks pending actions past their expiry as expired and updates their cards. Returns how many. */
+  expireDue(now: Date): Promise<number>;
+  /** On start: settles actions left `executing` by a crash, through VSPC's async action state; never re-runs. */
+  recover(): Promise<RecoveryReport>;
+  /** Records where the card of an action was posted, so that later updates can replace it. */
+  attachCard(
+    actionId: string,
+    channel: string | null,
+    messageTs: string | null,
+    responseUrl: string | null,
+  ): Promise<void>;
+}

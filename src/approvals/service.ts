@@ -1,0 +1,200 @@
+/**
+ * The approval state machine (DESIGN §2): request → pending → executing → succeeded | failed, or
+ * pending → cancelled | expired, and executing → unknown after a crash. Every move is one
+ * compare-and-set in the store, so of any number of clicks, replicas or retries exactly one runs
+ * the VSPC call; everything that happens is audited with the action id (= VSPC request id).
+ */
+import { randomUUID } from 'node:crypto';
+import type { PendingAction } from '../store/types.js';
+import { createApprovalAudit } from './audit.js';
+import { endedReason, isLapsed, UNKNOWN_ACTION } from './click-refusal.js';
+import { type ApprovalServiceDeps, present, type ServiceContext, who } from './context.js';
+import { describeOperation } from './describe.js';
+import { executeAction } from './execute.js';
+import { expireAction } from './expire.js';
+import { dedupeKey } from './operation.js';
+import { recoverExecuting } from './recovery.js';
+import { CLI_USER } from './roles.js';
+import type { ApprovalService, ClickResult, Presenter, RequestResult, WriteRequest } from './types.js';
+
+export type { ApprovalServiceDeps } from './context.js';
+
+export function createApprovalService(deps: ApprovalServiceDeps): ApprovalService {
+  const ctx: ServiceContext = {
+    ...deps,
+    audit: createApprovalAudit(deps.store, deps.clock, deps.logger),
+    inFlight: new Set(),
+  };
+  const { store, clock, audit } = ctx;
+
+  async function request(input: WriteRequest): Promise<RequestResult> {
+    const what = describeOperation(input.operation, input.targetLabel);
+    const reason = await deps.access.refuseRequest(input.requestedBy, input.channel, input.operation);
+    if (reason) {
+      await audit.request(input.requestedBy, null, what, input.targetLabel, `refused: ${reason}`);
+      return { status: 'refused', reason };
+    }
+    let result = await create(input);
+    // An open action that outlived its expiry (the sweeper has not come by yet) must not block a new one.
+    if (!result.created && isLapsed(result.action, clock())) {
+      await expireAction(ctx, result.action, clock(), null);
+      result = await create(input);
+    }
+    const { action, created } = result;
+    await audit.request(
+      input.requestedBy,
+      action,
+      what,
+      input.targetLabel,
+      created ? 'pending' : `already open: ${action.id}`,
+    );
+    return { status: created ? 'created' : 'existing', action };
+  }
+
+  function create(input: WriteRequest): Promise<{ action: PendingAction; created: boolean }> {
+    const now = clock();
+    return store.createAction({
+      id: randomUUID(),
+      operation: input.operation,
+      dedupeKey: dedupeKey(input.operation),
+      targetLabel: input.targetLabel,
+      requestedBy: input.requestedBy,
+      channel: input.channel,
+      messageTs: null,
+      responseUrl: null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + deps.ttlMinutes * 60_000),
+    });
+  }
+
+  /** Why nothing happens for a click on an action that no longer waits; it expires a lapsed one on the way. */
+  async function refuseEnded(
+    action: PendingAction,
+    userId: string,
+    kind: 'confirm' | 'cancel',
+    presenter: Presenter,
+  ): Promise<ClickResult | null> {
+    const now = clock();
+    const reason = endedReason(action, now);
+    if (!reason) return null;
+    if (isLapsed(action, now)) await expireAction(ctx, action, now, presenter);
+    await audit.click(userId, action.id, kind, action, `refused: ${reason}`);
+    return { ok: false, reason, action: (await store.getAction(action.id)) ?? action };
+  }
+
+  async function lost(
+    actionId: string,
+    userId: string,
+    kind: 'confirm' | 'cancel',
+    presenter: Presenter,
+  ): Promise<ClickResult> {
+    const current = await store.getAction(actionId);
+    if (current) {
+      const refused = await refuseEnded(current, userId, kind, presenter);
+      if (refused) return refused;
+    }
+    const reason = 'This action is already being handled; nothing more will run.';
+    await audit.click(userId, actionId, kind, current, `refused: ${reason}`);
+    return { ok: false, reason, action: current };
+  }
+
+  async function confirm(actionId: string, userId: string, presenter: Presenter): Promise<ClickResult> {
+    const action = await store.getAction(actionId);
+    if (!action) {
+      await audit.click(userId, actionId, 'confirm', null, `refused: ${UNKNOWN_ACTION}`);
+      return { ok: false, reason: UNKNOWN_ACTION, action: null };
+    }
+    const ended = await refuseEnded(action, userId, 'confirm', presenter);
+    if (ended) return ended;
+    const reason = await deps.access.refuseConfirm(userId, action);
+    if (reason) {
+      await audit.click(userId, actionId, 'confirm', action, `refused: ${reason}`);
+      return { ok: false, reason, action };
+    }
+    const won = await store.transition(actionId, 'pending', 'executing', clock(), { confirmedBy: userId });
+    if (!won) return lost(actionId, userId, 'confirm', presenter);
+
+    ctx.inFlight.add(actionId);
+    try {
+      const executing: PendingAction = { ...action, status: 'executing', confirmedBy: userId };
+      await audit.click(userId, actionId, 'confirm', action, 'accepted');
+      await audit.transition(userId, executing, 'pending', 'executing', null);
+      await present(ctx, presenter, 'executing', executing);
+      const finished = await finish(executing, userId);
+      await present(ctx, presenter, 'finished', finished);
+      return { ok: true, action: finished };
+    } finally {
+      ctx.inFlight.delete(actionId);
+    }
+  }
+
+  /** Runs the stored operation and records how it ended. */
+  async function finish(executing: PendingAction, userId: string): Promise<PendingAction> {
+    const result = await executeAction(executing, deps.backend, store);
+    if (result.called) deps.inventory?.invalidate();
+    const finishedAt = clock();
+    const patch = { outcome: result.outcome, finishedAt };
+    const finished: PendingAction = { ...executing, status: result.status, ...patch };
+    try {
+      // Recovery on another replica may have marked the action unknown meanwhile: the real outcome wins.
+      const moved =
+        (await store.transition(executing.id, 'executing', result.status, finishedAt, patch)) ||
+        (await store.transition(executing.id, 'unknown', result.status, finishedAt, patch));
+      if (!moved) deps.logger.error({ actionId: executing.id }, 'the action changed state while it ran');
+    } catch (error) {
+      // The VSPC call happened; say so on the card even if the store is gone. Recovery settles the row later.
+      deps.logger.error(
+        { err: error, actionId: executing.id, outcome: result.outcome },
+        'could not record the outcome',
+      );
+    }
+    await audit.transition(userId, finished, 'executing', result.status, result.outcome);
+    await audit.outcome(userId, finished);
+    return finished;
+  }
+
+  async function cancel(actionId: string, userId: string, presenter: Presenter): Promise<ClickResult> {
+    const action = await store.getAction(actionId);
+    if (!action) {
+      await audit.click(userId, actionId, 'cancel', null, `refused: ${UNKNOWN_ACTION}`);
+      return { ok: false, reason: UNKNOWN_ACTION, action: null };
+    }
+    const ended = await refuseEnded(action, userId, 'cancel', presenter);
+    if (ended) return ended;
+    const allowed =
+      userId === action.requestedBy || userId === CLI_USER || (await deps.access.rolesOf(userId)).includes('approver');
+    if (!allowed) {
+      const reason = `Only ${who(action.requestedBy)}, who asked for this, or an approver can cancel it.`;
+      await audit.click(userId, actionId, 'cancel', action, `refused: ${reason}`);
+      return { ok: false, reason, action };
+    }
+    const now = clock();
+    const outcome = `Cancelled by ${who(userId)}; nothing was done.`;
+    const won = await store.transition(actionId, 'pending', 'cancelled', now, { outcome, finishedAt: now });
+    if (!won) return lost(actionId, userId, 'cancel', presenter);
+    const cancelled: PendingAction = { ...action, status: 'cancelled', outcome, finishedAt: now };
+    await audit.click(userId, actionId, 'cancel', action, 'accepted');
+    await audit.transition(userId, cancelled, 'pending', 'cancelled', outcome);
+    await audit.outcome(userId, cancelled);
+    await present(ctx, presenter, 'finished', cancelled);
+    return { ok: true, action: cancelled };
+  }
+
+  async function expireDue(now: Date): Promise<number> {
+    let expired = 0;
+    for (const action of await store.listExpired(now)) {
+      if (await expireAction(ctx, action, now, null)) expired++;
+    }
+    return expired;
+  }
+
+  return {
+    request,
+    confirm,
+    cancel,
+    expireDue,
+    recover: () => recoverExecuting(ctx),
+    attachCard: (actionId, channel, messageTs, responseUrl) =>
+      store.setActionMessage(actionId, channel, messageTs, responseUrl),
+  };
+}

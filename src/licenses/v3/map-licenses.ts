@@ -1,0 +1,145 @@
+/**
+ * VSPC v3 license objects → the `License` view model. The zod schemas already spell known enum
+ * values the 3.6.1 way (`valid` → `Valid`); unknown values pass through as VSPC sent them.
+ */
+import type {
+  BackupServerLicense,
+  ConsoleLicense,
+  SiteLicense,
+  Vb365ServerLicense,
+  VOneServerLicense,
+} from '../../vspc/index.js';
+import type { License, LicenseKind, UnitUsage } from '../model.js';
+
+type Nullable<T> = T | null | undefined;
+
+const orNull = <T>(value: Nullable<T>): T | null => value ?? null;
+const list = (values: Nullable<readonly (string | null)[]>): string[] =>
+  (values ?? []).filter((v): v is string => typeof v === 'string' && v !== '');
+const one = (value: Nullable<string>): string[] => (value ? [value] : []);
+
+/** `Instances` → `instances`, `Points` → `points`; a license of unknown unit type counts plain `units`. */
+function unitName(unitType: Nullable<string>): string {
+  const lower = (unitType ?? '').toLowerCase();
+  return lower === 'instances' || lower === 'points' ? lower : 'units';
+}
+
+function mainUnits(units: Nullable<number>, used: Nullable<number>, unitType: Nullable<string>): UnitUsage {
+  return { unit: unitName(unitType), used: used ?? 0, licensed: orNull(units) };
+}
+
+/** A secondary counter (sockets, capacity) only when the license has any of it. */
+function optionalUnit(unit: string, licensed: Nullable<number>, used: Nullable<number>): UnitUsage[] {
+  if (!licensed && !used) return [];
+  return [{ unit, used: used ?? 0, licensed: licensed ? licensed : null }];
+}
+
+interface CommonFields {
+  kind: LicenseKind;
+  uid?: Nullable<string>;
+  company?: Nullable<string>;
+  type?: Nullable<string>;
+  status?: Nullable<string>;
+  expirationDate?: Nullable<string>;
+  supportExpirationDate?: Nullable<string>;
+  autoUpdateEnabled?: Nullable<boolean>;
+}
+
+function base(
+  fields: CommonFields,
+): Omit<License, 'edition' | 'statusMessage' | 'units' | 'licenseIds' | 'supportIds' | 'sectionTypes'> {
+  return {
+    kind: fields.kind,
+    uid: fields.uid ?? '',
+    company: fields.company || null,
+    type: orNull(fields.type),
+    status: fields.status ?? 'Unknown',
+    expirationDate: orNull(fields.expirationDate),
+    supportExpirationDate: orNull(fields.supportExpirationDate),
+    autoUpdateEnabled: orNull(fields.autoUpdateEnabled),
+  };
+}
+
+/** VSPC sends `statusMessage` only on some kinds; looseObject keeps it when a server adds it. */
+function statusMessageOf(wire: object): string | null {
+  const message = (wire as Record<string, unknown>).statusMessage;
+  return typeof message === 'string' && message !== '' ? message : null;
+}
+
+export function siteToLicense(wire: SiteLicense): License {
+  return {
+    ...base({ ...wire, kind: 'site', uid: wire.siteUid }),
+    edition: orNull(wire.edition),
+    statusMessage: statusMessageOf(wire),
+    units: [mainUnits(wire.units, wire.usedUnits, wire.unitType)],
+    licenseIds: list(wire.licenseIds),
+    supportIds: list(wire.supportIds),
+    sectionTypes: list(wire.sectionTypes),
+  };
+}
+
+export function backupServerToLicense(wire: BackupServerLicense): License {
+  return {
+    ...base({ ...wire, kind: 'vbr', uid: wire.backupServerUid }),
+    edition: orNull(wire.edition),
+    statusMessage: statusMessageOf(wire),
+    units: [
+      mainUnits(wire.units, wire.usedUnits, wire.unitType),
+      ...optionalUnit('sockets', wire.sockets, wire.usedSockets),
+      ...optionalUnit('capacity (TB)', wire.capacity, wire.usedCapacity),
+    ],
+    licenseIds: list(wire.licenseIds),
+    supportIds: list(wire.supportIds),
+    sectionTypes: list(wire.sectionTypes),
+  };
+}
+
+export function voneServerToLicense(wire: VOneServerLicense): License {
+  return {
+    ...base({ ...wire, kind: 'vone', uid: wire.vOneServerUid }),
+    edition: null,
+    statusMessage: statusMessageOf(wire),
+    units: [mainUnits(wire.units, wire.usedUnits, wire.unitType)],
+    licenseIds: one(wire.licenseId),
+    supportIds: one(wire.supportId),
+    sectionTypes: [],
+  };
+}
+
+export function vb365ServerToLicense(wire: Vb365ServerLicense): License {
+  return {
+    ...base({ ...wire, kind: 'vb365', uid: wire.vb365ServerUid }),
+    edition: null,
+    statusMessage: statusMessageOf(wire),
+    units: [{ unit: 'users', used: wire.protectedUsers ?? 0, licensed: orNull(wire.licensedUsers) }],
+    licenseIds: one(wire.licenseId),
+    supportIds: one(wire.supportId),
+    sectionTypes: [],
+  };
+}
+
+/** The console uid is the word `console`; auto-update comes from the separate settings call. */
+export function consoleToLicense(wire: ConsoleLicense, autoUpdateEnabled: boolean | null): License {
+  return {
+    ...base({
+      kind: 'console',
+      uid: 'console',
+      company: wire.licenseeCompany,
+      type: wire.type,
+      status: wire.status,
+      expirationDate: wire.expirationDate,
+      supportExpirationDate: wire.supportExpirationDate,
+      autoUpdateEnabled,
+    }),
+    edition: orNull(wire.edition),
+    statusMessage: statusMessageOf(wire),
+    // VSPC reports the licensed instances of its own license, not how many are in use.
+    units:
+      wire.instances === null || wire.instances === undefined
+        ? []
+        : [{ unit: 'instances', used: 0, licensed: wire.instances }],
+    licenseIds: one(wire.licenseId),
+    supportIds: one(wire.supportId),
+    sectionTypes: [],
+  };
+}

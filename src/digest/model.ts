@@ -3,6 +3,8 @@ import type { LicenseRow, UnitUsage } from '../licenses/model.js';
 import type { UsageReport } from '../reports/model.js';
 
 export interface ExpiryBucket {
+  /** Lower bound in days, inclusive (0, 8, 15): the bucket holds `fromDays ≤ daysLeft ≤ withinDays`. */
+  fromDays: number;
   /** Upper bound in days (7, 14, DIGEST_EXPIRY_DAYS). */
   withinDays: number;
   rows: LicenseRow[];

@@ -1,0 +1,158 @@
+/**
+ * The approval card of a pending action, in every state (DESIGN §2): pending with Confirm/Cancel,
+ * executing (buttons gone, who confirmed), and the outcome (who requested, who confirmed, when,
+ * the result or VSPC's error with its code and the request id). Pure: action in, message out.
+ * Times are Slack date tokens, so every reader sees their own time zone.
+ */
+import { describeOperation, operationTitle } from '../../approvals/describe.js';
+import { isFinalize, WRITES_OFF_REASON } from '../../approvals/roles.js';
+import type { Reply } from '../../commands/reply.js';
+import type { ActionStatus, PendingAction } from '../../store/types.js';
+import { type Button, compact, context, header, type SlackMessage, section } from './block-kit.js';
+import { escapeMrkdwn, LIMITS, truncate } from './limits.js';
+import { formatDateTime, type RenderContext } from './render-context.js';
+
+export const CONFIRM_ACTION_ID = 'confirm_action';
+export const CANCEL_ACTION_ID = 'cancel_action';
+
+const HEADINGS: Record<ActionStatus, { emoji: string; lead: string }> = {
+  pending: { emoji: ':raised_hand:', lead: 'Confirmation needed' },
+  executing: { emoji: ':hourglass_flowing_sand:', lead: 'Executing' },
+  succeeded: { emoji: ':white_check_mark:', lead: 'Done' },
+  failed: { emoji: ':x:', lead: 'Failed' },
+  cancelled: { emoji: ':no_entry_sign:', lead: 'Cancelled' },
+  expired: { emoji: ':hourglass:', lead: 'Expired' },
+  unknown: { emoji: ':warning:', lead: 'Outcome unknown' },
+};
+
+export function renderActionCard(action: PendingAction, ctx: RenderContext): SlackMessage {
+  const finalize = isFinalize(action.operation);
+  const heading = HEADINGS[action.status];
+  const lead = action.status === 'pending' && finalize ? 'Approval needed' : heading.lead;
+  const title = `${lead}: ${operationTitle(action.operation)}`;
+  const what = describeOperation(action.operation, action.targetLabel);
+  const requestId = `request id \`${action.id}\``;
+
+  if (action.status === 'pending') {
+    return {
+      text: truncate(`${title}. ${what}`, LIMITS.fallbackText),
+      blocks: compact([
+        header(`${heading.emoji} ${title}`),
+        section(`*What will happen:* ${escapeMrkdwn(what)}`),
+        context(
+          `Requested by ${mention(action.requestedBy)} · expires ${slackDate(action.expiresAt, ctx)} · ${requestId}`,
+        ),
+        {
+          type: 'actions',
+          block_id: `approval:${action.id}`,
+          elements: [confirmButton(action, what, finalize), cancelButton(action)],
+        },
+      ]),
+    };
+  }
+
+  const people = [`Requested by ${mention(action.requestedBy)}`];
+  if (action.confirmedBy) people.push(`${finalize ? 'approved' : 'confirmed'} by ${mention(action.confirmedBy)}`);
+  if (action.status === 'executing') {
+    return {
+      text: truncate(`${title}, confirmed by ${action.confirmedBy ?? 'someone'}. ${what}`, LIMITS.fallbackText),
+      blocks: [
+        header(`${heading.emoji} ${title}`),
+        section(`*Running now:* ${escapeMrkdwn(what)}`),
+        context(`${people.join(' · ')} · ${requestId}`),
+      ],
+    };
+  }
+
+  const when = action.finishedAt ? ` · ${slackDate(action.finishedAt, ctx)}` : '';
+  const result = action.outcome ?? defaultOutcome(action.status);
+  return {
+    text: truncate(`${title}. ${what}. ${result}`, LIMITS.fallbackText),
+    blocks: [
+      header(`${heading.emoji} ${title}`),
+      section(`*Asked for:* ${escapeMrkdwn(what)}`),
+      section(`*${action.status === 'succeeded' ? 'Result' : 'Outcome'}:* ${escapeMrkdwn(result)}`),
+      context(`${people.join(' · ')}${when} · ${requestId}`),
+    ],
+  };
+}
+
+/**
+ * The `actionCard` reply: a new card, or — when the same change already waits — a pointer to the
+ * open card instead of a second one.
+ */
+export function renderActionCardReply(reply: Extract<Reply, { type: 'actionCard' }>, ctx: RenderContext): SlackMessage {
+  if (reply.created) return renderActionCard(reply.action, ctx);
+  const { action } = reply;
+  const what = describeOperation(action.operation, action.targetLabel);
+  const link =
+    action.channel && action.messageTs ? ` <${permalinkPath(action.channel, action.messageTs)}|Open the card>.` : '';
+  const state =
+    action.status === 'executing'
+      ? 'is running now'
+      : `waits for confirmation until ${slackDate(action.expiresAt, ctx)}`;
+  return {
+    text: truncate(`Already requested: ${what}`, LIMITS.fallbackText),
+    blocks: [
+      section(
+        `:information_source: This was already requested by ${mention(action.requestedBy)} and ${state}: ` +
+          `${escapeMrkdwn(what)}.${link}`,
+      ),
+      context(`request id \`${action.id}\``),
+    ],
+  };
+}
+
+/** What a refused write request shows when writes are off: how to turn them on. */
+export function renderWritesOff(): SlackMessage {
+  return {
+    text: WRITES_OFF_REASON,
+    blocks: [header(':lock: Writes are off'), section(escapeMrkdwn(WRITES_OFF_REASON))],
+  };
+}
+
+function confirmButton(action: PendingAction, what: string, finalize: boolean): Button {
+  const verb = finalize ? 'Approve' : 'Confirm';
+  return {
+    type: 'button',
+    action_id: CONFIRM_ACTION_ID,
+    text: { type: 'plain_text', text: verb },
+    value: action.id,
+    style: 'primary',
+    confirm: {
+      title: { type: 'plain_text', text: finalize ? 'Approve finalization?' : 'Run this change in VSPC?' },
+      text: { type: 'plain_text', text: truncate(`${what}.`, LIMITS.confirmText) },
+      confirm: { type: 'plain_text', text: verb },
+      deny: { type: 'plain_text', text: 'Not now' },
+      style: 'primary',
+    },
+  };
+}
+
+function cancelButton(action: PendingAction): Button {
+  return {
+    type: 'button',
+    action_id: CANCEL_ACTION_ID,
+    text: { type: 'plain_text', text: 'Cancel' },
+    value: action.id,
+  };
+}
+
+function defaultOutcome(status: ActionStatus): string {
+  return status === 'unknown' ? 'Outcome unknown — check VSPC.' : status;
+}
+
+function mention(userId: string): string {
+  return userId === 'cli' ? 'the CLI' : `<@${userId}>`;
+}
+
+/** `<!date^…>`: Slack shows it in each reader's own time zone; the fallback is for old clients. */
+function slackDate(instant: Date, ctx: RenderContext): string {
+  const seconds = Math.floor(instant.getTime() / 1000);
+  return `<!date^${seconds}^{date_short_pretty} {time}|${formatDateTime(instant, ctx)}>`;
+}
+
+/** Slack resolves `/archives/<channel>/p<ts without dot>` relative to the workspace. */
+function permalinkPath(channel: string, ts: string): string {
+  return `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+}

@@ -57,7 +57,10 @@ function describeFailure(error: unknown): { reason: string; requestId: string | 
 }
 
 function inWords(ms: number): string {
-  if (ms < MINUTE_MS) return `${Math.max(1, Math.round(ms / 1000))} seconds`;
+  if (ms < MINUTE_MS) {
+    const seconds = Math.max(1, Math.round(ms / 1000));
+    return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  }
   const minutes = Math.round(ms / MINUTE_MS);
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

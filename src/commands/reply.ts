@@ -21,6 +21,10 @@ export interface Paging {
   total: number;
   /** The command text that produced this page; a "Next page" click re-runs it at offset + pageSize. */
   commandText: string;
+  /** The command text of the next page (`… --page N+1`); absent on the last page. */
+  nextCommandText?: string;
+  /** The command text of the previous page; absent on the first page. */
+  previousCommandText?: string;
 }
 
 export type Reply =

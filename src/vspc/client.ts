@@ -2,18 +2,14 @@
  * `createVspcClient`: the typed VSPC REST v3 client, one object per resource group over a single
  * request core and keep-alive pool.
  */
-import type { Dispatcher } from 'undici';
 import { AsyncActions } from './async-actions.js';
 import { BackupServerLicenses } from './backup-servers.js';
+import { openConnection } from './connection.js';
 import { ConsoleLicenseApi } from './console.js';
-import { VspcCore } from './core.js';
-import { createPool } from './dispatcher.js';
-import { resolveOptions, type VspcClientOptions } from './options.js';
+import type { VspcClientOptions } from './options.js';
 import { LicensingReports } from './reports.js';
-import { SecretScrubber } from './secrets.js';
 import { SiteLicenses } from './sites.js';
-import { TokenApi } from './token.js';
-import { createTokenSource } from './token-source.js';
+import type { TokenApi } from './token.js';
 import { LicenseUsage } from './usage.js';
 import { Vb365ServerLicenses } from './vb365-servers.js';
 import { VOneServerLicenses } from './vone-servers.js';
@@ -33,21 +29,7 @@ export interface VspcClient {
 }
 
 export function createVspcClient(options: VspcClientOptions): VspcClient {
-  const resolved = resolveOptions(options);
-  const scrubber = new SecretScrubber();
-  const ownPool = options.dispatcher
-    ? null
-    : createPool({
-        origin: resolved.origin,
-        caFile: options.caFile,
-        tlsInsecure: options.tlsInsecure,
-        connections: Math.max(8, resolved.pageConcurrency * 2),
-        logger: resolved.logger,
-      });
-  const dispatcher: Dispatcher = options.dispatcher ?? (ownPool as Dispatcher);
-  const core = new VspcCore(resolved, dispatcher, scrubber);
-  const token = new TokenApi(core);
-  core.setTokenSource(createTokenSource(options.auth, (form) => token.issue(form), scrubber, resolved.now));
+  const { core, token, close } = openConnection(options);
   return {
     sites: new SiteLicenses(core),
     backupServers: new BackupServerLicenses(core),
@@ -58,8 +40,6 @@ export function createVspcClient(options: VspcClientOptions): VspcClient {
     usage: new LicenseUsage(core),
     asyncActions: new AsyncActions(core),
     token,
-    close: async () => {
-      if (ownPool) await ownPool.close();
-    },
+    close,
   };
 }

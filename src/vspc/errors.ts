@@ -117,6 +117,8 @@ function readResponseErrors(body: unknown): VspcResponseError[] {
     const description = typeof record.error_description === 'string' ? record.error_description : record.error;
     return [{ message: description, type: record.error, code: 0 }];
   }
+  // The legacy v2 API answers errors as a bare `{ message }`.
+  if (typeof record.message === 'string') return [{ message: record.message, type: 'unspecified', code: 0 }];
   return [];
 }
 

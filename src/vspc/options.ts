@@ -85,8 +85,11 @@ function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-/** Fill in defaults; a URL that does not parse is a clear error, not a stack trace later. */
-export function resolveOptions(options: VspcClientOptions): ResolvedOptions {
+/**
+ * Fill in defaults; a URL that does not parse is a clear error, not a stack trace later.
+ * `apiPrefix` is `/api/v3`, or empty for the legacy v2 API whose paths start at the root.
+ */
+export function resolveOptions(options: VspcClientOptions, apiPrefix = API_PREFIX): ResolvedOptions {
   let url: URL;
   try {
     url = new URL(options.url);
@@ -100,7 +103,7 @@ export function resolveOptions(options: VspcClientOptions): ResolvedOptions {
   const poll = options.asyncPoll ?? {};
   return {
     origin: url.origin,
-    basePath: `${url.pathname.replace(/\/+$/, '')}${API_PREFIX}`,
+    basePath: `${url.pathname.replace(/\/+$/, '')}${apiPrefix}`,
     clientVersion: options.clientVersion ?? DEFAULT_CLIENT_VERSION,
     timeoutMs: positive(options.timeoutMs, 30_000),
     pageConcurrency: Math.max(1, Math.floor(positive(options.pageConcurrency, 4))),

@@ -1,0 +1,1 @@
+export { createV2Backend, V2LicensingBackend } from './backend.js';

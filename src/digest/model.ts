@@ -21,12 +21,17 @@ export interface Digest {
   timeZone: string;
   generatedAt: string;
   horizonDays: number;
+  /** Most recently expired first. */
   expired: LicenseRow[];
+  /** Every bucket of the horizon, empty ones included; rows soonest first. */
   expiring: ExpiryBucket[];
+  /** Support ending within the horizon (today included, already ended excluded), soonest first. */
   supportExpiring: LicenseRow[];
-  /** Licenses in Warning or Error, with VSPC's status message. */
+  /** Licenses in Warning or Error, with VSPC's status message; Error first. */
   unhealthy: LicenseRow[];
+  /** One entry per unit used beyond its licensed count; largest overshoot first. */
   overUsed: OverUsage[];
+  /** Reports in ApprovalRequired, oldest interval first. */
   pendingReports: UsageReport[];
   autoApprove: boolean | null;
   /** One line: "3 expired · 5 expiring within 30 days · 1 report waits for approval". */

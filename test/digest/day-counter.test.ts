@@ -37,13 +37,13 @@ describe('createDayCounter', () => {
     );
   });
 
-  it('agrees around the DST changes of the year, to the minute', () => {
+  it('agrees hour by hour around the DST changes of the year', () => {
     const now = new Date('2026-01-15T12:00:00Z');
     for (const zone of ZONES) {
       const count = createDayCounter(now, zone);
       for (const change of ['2026-03-08', '2026-03-29', '2026-04-05', '2026-10-25', '2026-11-01', '2026-09-27']) {
         const midnight = Date.parse(`${change}T00:00:00Z`);
-        for (let minutes = -24 * 60; minutes <= 24 * 60; minutes += 30) {
+        for (let minutes = -24 * 60; minutes <= 24 * 60; minutes += 60) {
           const iso = new Date(midnight + minutes * 60_000).toISOString();
           expect(count(iso), `${zone} ${iso}`).toBe(daysLeft(iso, now, zone));
         }

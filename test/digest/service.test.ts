@@ -1,10 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { createStore } from '../../src/store/create-store.js';
+import type { DigestRecord, Store } from '../../src/store/types.js';
 import { VspcServerError } from '../../src/vspc/errors.js';
 import { createFakeBackend } from './support/fake-backend.js';
 import { CHANNELS, createFakeSlack, createHarness, type Harness } from './support/harness.js';
 import { makeLicense, makeReport } from './support/license-factory.js';
-import { createMemoryStore } from './support/memory-store.js';
 
 // 09:30 in Berlin: after the 08:00 schedule.
 const AFTER_SCHEDULE = new Date('2026-03-10T08:30:00Z');
@@ -24,8 +27,27 @@ function harness(options: Parameters<typeof createHarness>[0]): Harness {
   return h;
 }
 
+const stores: Store[] = [];
+const directories: string[] = [];
+async function openStore(databaseUrl = 'sqlite::memory:'): Promise<Store> {
+  const store = await createStore(databaseUrl);
+  stores.push(store);
+  return store;
+}
+
+async function records(store: Store): Promise<DigestRecord[]> {
+  const found = await Promise.all(CHANNELS.map((channel) => store.getDigest(channel, DAY)));
+  return found.filter((record): record is DigestRecord => record !== null);
+}
+
+async function postedCount(store: Store): Promise<number> {
+  return (await records(store)).filter((record) => record.status === 'posted').length;
+}
+
 afterEach(async () => {
   await Promise.all(running.splice(0).map((h) => h.service.stop()));
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+  await Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
   vi.useRealTimers();
 });
 
@@ -40,7 +62,7 @@ function vspcOutage() {
 
 describe('digest service: once per channel and day', () => {
   it('posts one digest to every channel when the cron fires, and nothing more the same day', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const h = harness({ store, licenses: urgent(), reports: [makeReport()], now: BEFORE_SCHEDULE });
     await h.service.start();
     expect(h.cron.expressions).toEqual([{ expression: '0 8 * * *', timezone: 'Europe/Berlin' }]);
@@ -48,7 +70,7 @@ describe('digest service: once per channel and day', () => {
 
     h.clock.now = AFTER_SCHEDULE;
     h.cron.fire();
-    await vi.waitFor(() => expect(store.records().filter((r) => r.status === 'posted')).toHaveLength(2));
+    await vi.waitFor(async () => expect(await postedCount(store)).toBe(2));
     for (const channel of CHANNELS) {
       const [main] = h.slack.mainMessages(channel);
       expect(h.slack.mainMessages(channel)).toHaveLength(1);
@@ -63,7 +85,7 @@ describe('digest service: once per channel and day', () => {
   });
 
   it('does not post again after a restart the same day', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const first = harness({ store, licenses: urgent(), instanceId: 'pid-1' });
     await first.service.start();
     expect(first.slack.mainMessages()).toHaveLength(2);
@@ -76,22 +98,29 @@ describe('digest service: once per channel and day', () => {
     expect(second.backend.loads).toBe(0);
   });
 
-  it('posts once when two instances race for the same day', async () => {
-    const store = createMemoryStore();
+  it('posts once when two replicas on one database race for the same day', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'digest-race-'));
+    directories.push(directory);
+    // Two store instances on one file: two connections, as two replicas would have.
+    const url = `sqlite:${join(directory, 'bot.sqlite')}`;
+    const [storeA, storeB] = [await openStore(url), await openStore(url)];
     const slack = createFakeSlack();
-    const a = harness({ store, slack, licenses: urgent(), instanceId: 'replica-a', now: BEFORE_SCHEDULE });
-    const b = harness({ store, slack, licenses: urgent(), instanceId: 'replica-b', now: BEFORE_SCHEDULE });
+    const a = harness({ store: storeA, slack, licenses: urgent(), instanceId: 'replica-a', now: BEFORE_SCHEDULE });
+    const b = harness({ store: storeB, slack, licenses: urgent(), instanceId: 'replica-b', now: BEFORE_SCHEDULE });
     await Promise.all([a.service.start(), b.service.start()]);
     a.clock.now = AFTER_SCHEDULE;
     b.clock.now = AFTER_SCHEDULE;
     await Promise.all([a.service.runScheduled(), b.service.runScheduled(), a.service.runScheduled()]);
     expect(slack.mainMessages('C0LICENSES')).toHaveLength(1);
     expect(slack.mainMessages('C0OPS')).toHaveLength(1);
-    expect(store.records().map((r) => r.attempts)).toEqual([1, 1]);
+    expect((await records(storeB)).map((r) => [r.status, r.attempts])).toEqual([
+      ['posted', 1],
+      ['posted', 1],
+    ]);
   });
 
   it('catches up on start when today’s scheduled time passed during downtime', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const early = harness({ store, licenses: urgent(), now: BEFORE_SCHEDULE });
     await early.service.start();
     expect(early.slack.calls).toEqual([]);
@@ -100,11 +129,14 @@ describe('digest service: once per channel and day', () => {
     const late = harness({ store, licenses: urgent(), now: AFTER_SCHEDULE, instanceId: 'after-downtime' });
     expect(await late.service.catchUp()).toBe(true);
     expect(late.slack.mainMessages().map((call) => call.channel)).toEqual(CHANNELS);
-    expect(store.records().every((r) => r.status === 'posted' && r.claimedBy === 'after-downtime')).toBe(true);
+    expect((await records(store)).map((r) => [r.status, r.claimedBy])).toEqual([
+      ['posted', 'after-downtime'],
+      ['posted', 'after-downtime'],
+    ]);
   });
 
   it('stops the cron job on stop', async () => {
-    const h = harness({ store: createMemoryStore(), licenses: urgent(), now: BEFORE_SCHEDULE });
+    const h = harness({ store: await openStore(), licenses: urgent(), now: BEFORE_SCHEDULE });
     await h.service.start();
     await h.service.stop();
     expect(h.cron.stopped).toBe(1);
@@ -115,7 +147,7 @@ describe('digest service: once per channel and day', () => {
 
 describe('digest service: when VSPC or Slack fail', () => {
   it('says what failed with VSPC’s code and request id, then retries and posts the digest', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const h = harness({ store, licenses: urgent(), retryDelaysMs: [20, 20] });
     h.backend.failNext(1, vspcOutage());
     await h.service.runScheduled();
@@ -130,17 +162,17 @@ describe('digest service: when VSPC or Slack fail', () => {
       expect(JSON.stringify(call.blocks)).toContain('Next attempt in 1 second.');
     }
 
-    await vi.waitFor(() => expect(store.records().filter((r) => r.status === 'posted')).toHaveLength(2));
+    await vi.waitFor(async () => expect(await postedCount(store)).toBe(2));
     const digests = h.slack.mainMessages().slice(2);
     expect(digests.map((call) => call.channel)).toEqual(CHANNELS);
     for (const call of digests) expect(call.text).toMatch(/^VSPC license digest 2026-03-10: 1 expired/);
-    expect(store.records().map((r) => r.attempts)).toEqual([2, 2]);
+    expect((await records(store)).map((r) => r.attempts)).toEqual([2, 2]);
     const audit = await store.listAudit(10);
     expect(audit.some((entry) => entry.requestId === '0c5e7c1e-4d1b-4bd6-9f5e-2b1f9f6d0a11')).toBe(true);
   });
 
   it('tells the channel when it gives up for the day, and a later run may try again', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const h = harness({ store, licenses: urgent(), retryDelaysMs: [] });
     h.backend.failNext(5, vspcOutage());
     await h.service.runScheduled();
@@ -148,7 +180,7 @@ describe('digest service: when VSPC or Slack fail', () => {
     expect(JSON.stringify(h.slack.calls[0]?.blocks)).toContain(
       'No more attempts today. Run /vspc digest now to try again.',
     );
-    expect(store.records().every((r) => r.status === 'failed')).toBe(true);
+    expect((await records(store)).map((r) => r.status)).toEqual(['failed', 'failed']);
 
     h.backend.failNext(0, vspcOutage());
     await h.service.runScheduled();
@@ -161,7 +193,7 @@ describe('digest service: when VSPC or Slack fail', () => {
   });
 
   it('posts to the other channels when one channel fails, and retries the failed one', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const h = harness({ store, licenses: urgent(), retryDelaysMs: [20] });
     h.slack.failing.set('C0LICENSES', 'channel_not_found');
     await h.service.runScheduled();
@@ -175,7 +207,7 @@ describe('digest service: when VSPC or Slack fail', () => {
 
   it('cancels pending retries on stop', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const h = harness({ store: createMemoryStore(), licenses: urgent(), retryDelaysMs: [60_000] });
+    const h = harness({ store: await openStore(), licenses: urgent(), retryDelaysMs: [60_000] });
     h.backend.failNext(1, vspcOutage());
     await h.service.runScheduled();
     const loads = h.backend.loads;
@@ -188,7 +220,7 @@ describe('digest service: when VSPC or Slack fail', () => {
 
 describe('digest service: empty days and digest now', () => {
   it('posts an all-clear line when DIGEST_SKIP_EMPTY is off', async () => {
-    const h = harness({ store: createMemoryStore(), licenses: [makeLicense()] });
+    const h = harness({ store: await openStore(), licenses: [makeLicense()] });
     await h.service.runScheduled();
     expect(h.slack.mainMessages().map((call) => call.text)).toEqual([
       expect.stringMatching(/^VSPC license digest 2026-03-10: All clear/),
@@ -197,20 +229,20 @@ describe('digest service: empty days and digest now', () => {
   });
 
   it('stays silent on an empty day when DIGEST_SKIP_EMPTY is on, and the day still counts as done', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const h = harness({ store, licenses: [makeLicense()], settings: { skipEmpty: true } });
     await h.service.runScheduled();
     await h.service.runScheduled();
     expect(h.slack.calls).toEqual([]);
     expect(h.backend.loads).toBe(5);
-    expect(store.records().map((r) => [r.channel, r.status, r.messageTs])).toEqual([
+    expect((await records(store)).map((r) => [r.channel, r.status, r.messageTs])).toEqual([
       ['C0LICENSES', 'posted', null],
       ['C0OPS', 'posted', null],
     ]);
   });
 
   it('counts digest now as today’s digest: the scheduled run afterwards posts nothing', async () => {
-    const store = createMemoryStore();
+    const store = await openStore();
     const h = harness({ store, licenses: [makeLicense()], settings: { skipEmpty: true }, now: BEFORE_SCHEDULE });
     const answer = await h.service.postNow('U0LEAD123');
     expect(answer).toBe('Posted the digest for 2026-03-10 to <#C0LICENSES>, <#C0OPS>.');
@@ -229,14 +261,14 @@ describe('digest service: empty days and digest now', () => {
   });
 
   it('digest now throws VSPC’s error for the caller to show, and posts nothing', async () => {
-    const h = harness({ store: createMemoryStore(), licenses: urgent() });
+    const h = harness({ store: await openStore(), licenses: urgent() });
     h.backend.failNext(1, vspcOutage());
     await expect(h.service.postNow('U0LEAD123')).rejects.toBeInstanceOf(VspcServerError);
     expect(h.slack.calls).toEqual([]);
   });
 
   it('digest now names the channels it could not post to', async () => {
-    const h = harness({ store: createMemoryStore(), licenses: urgent() });
+    const h = harness({ store: await openStore(), licenses: urgent() });
     h.slack.failing.set('C0OPS', 'not_in_channel');
     expect(await h.service.postNow('U0LEAD123')).toBe(
       'Posted the digest for 2026-03-10 to <#C0LICENSES>. Could not post it to <#C0OPS> (not_in_channel).',
@@ -244,7 +276,7 @@ describe('digest service: empty days and digest now', () => {
   });
 
   it('previews without posting or recording', async () => {
-    const store: Store = createMemoryStore();
+    const store = await openStore();
     const h = harness({ store, licenses: urgent(), reports: [makeReport()] });
     const digest = await h.service.preview();
     expect(digest.summary).toBe('1 expired · 1 expiring within 30 days · 1 report waits for approval');
@@ -253,7 +285,7 @@ describe('digest service: empty days and digest now', () => {
   });
 
   it('does nothing without a digest channel', async () => {
-    const h = harness({ store: createMemoryStore(), settings: { channels: [] }, backend: createFakeBackend(urgent()) });
+    const h = harness({ store: await openStore(), settings: { channels: [] }, backend: createFakeBackend(urgent()) });
     await h.service.start();
     expect(h.cron.expressions).toEqual([]);
     expect(await h.service.postNow('U0LEAD123')).toMatch(/^No digest channel is configured/);

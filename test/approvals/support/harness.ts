@@ -2,7 +2,7 @@
 
 import { createAccess } from '../../../src/approvals/roles.js';
 import { createApprovalService } from '../../../src/approvals/service.js';
-import type { ApprovalService, Presenter } from '../../../src/approvals/types.js';
+import type { Access, ApprovalService, Presenter } from '../../../src/approvals/types.js';
 import type { RoleSettings } from '../../../src/config.js';
 import { silentLogger } from '../../../src/log.js';
 import { createStore } from '../../../src/store/create-store.js';
@@ -21,6 +21,7 @@ export const ROLES: RoleSettings = {
 
 export interface Harness {
   service: ApprovalService;
+  access: Access;
   store: Store;
   backend: FakeBackend;
   clock: { now: Date; advanceMinutes(minutes: number): void };
@@ -50,8 +51,10 @@ export async function startHarness(
     executing: async (action) => void presented.push({ stage: 'executing', action }),
     finished: async (action) => void presented.push({ stage: 'finished', action }),
   };
+  const access = createAccess({ ...ROLES, ...roles }, { groupMembers, clock: () => clock.now });
   const harness: Harness = {
     service: undefined as unknown as ApprovalService,
+    access,
     store,
     backend,
     clock,
@@ -64,7 +67,7 @@ export async function startHarness(
   harness.service = createApprovalService({
     store,
     backend,
-    access: createAccess({ ...ROLES, ...roles }, { groupMembers, clock: () => clock.now }),
+    access,
     clock: () => clock.now,
     ttlMinutes: 15,
     logger: silentLogger,

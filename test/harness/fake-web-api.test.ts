@@ -103,6 +103,26 @@ describe('fake Web API', () => {
     expect(fake.calls('chat.postMessage').at(-2)?.result).toEqual({ ok: false, error: 'not_in_channel' });
   });
 
+  it('answers late with delayMs, and lets a test override a method', async () => {
+    fake.failNext('users.info', { delayMs: 500 });
+    const order: string[] = [];
+    const slow = client.users.info({ user: 'U0SLOW' }).then(() => order.push('slow'));
+    const fast = client.auth.test().then(() => order.push('fast'));
+    await Promise.all([slow, fast]);
+    expect(order).toEqual(['fast', 'slow']);
+
+    const restoreTeam = fake.override('team.info', { ok: true, team: { id: 'T000', name: 'Override' } });
+    expect(await client.team.info()).toMatchObject({ team: { name: 'Override' } });
+    restoreTeam();
+    expect(await errorOf(client.team.info())).toBe('unknown_method');
+    const restoreUsers = fake.override('users.info', ({ params }) => ({
+      ok: false,
+      error: `no ${String(params.user)}`,
+    }));
+    expect(await errorOf(client.users.info({ user: 'U0X' }))).toBe('no U0X');
+    restoreUsers();
+  });
+
   it('opens, pushes and updates views; expired triggers and stale hashes are refused', async () => {
     const view = {
       type: 'modal' as const,
@@ -183,6 +203,14 @@ describe('waitFor', () => {
     await client.users.info({ user: 'U0EARLY' });
     await client.users.info({ user: 'U0LATE' });
     expect((await waiting).params.user).toBe('U0LATE');
+  });
+
+  it('waits for the n-th matching call', async () => {
+    const since = fake.mark();
+    const second = fake.waitFor('chat.postMessage', { since, count: 2 });
+    await client.chat.postMessage({ channel: 'C9', text: 'one' });
+    await client.chat.postMessage({ channel: 'C9', text: 'two' });
+    expect((await second).params.text).toBe('two');
   });
 
   it('rejects after the timeout with a message that lists the calls seen', async () => {

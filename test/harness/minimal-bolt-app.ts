@@ -4,8 +4,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions } from '@slack/bolt';
-import { type CapturingLogger, capturingBoltLogger, type FakeSlack } from '../support/slack/index.js';
+import { App } from '@slack/bolt';
+import { boltTestOptions, type CapturingLogger, type FakeSlack } from '../support/slack/index.js';
 
 export const SIGNING_SECRET = 'harness-signing-secret';
 export const CSV_BYTES = Buffer.concat([
@@ -22,21 +22,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Options every Bolt app under test should get: fake API, no retries, no auth.test round trip. */
-export function boltOptionsFor(fake: FakeSlack, logger: CapturingLogger): AppOptions {
-  const { botToken, botId, botUserId } = fake.identity;
-  return {
-    token: botToken,
-    botId,
-    botUserId,
-    logger,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-  };
-}
-
 export async function startMinimalBoltApp(fake: FakeSlack): Promise<RunningApp> {
-  const logger = capturingBoltLogger();
-  const app = new App({ ...boltOptionsFor(fake, logger), signingSecret: SIGNING_SECRET });
+  const options = boltTestOptions(fake);
+  const app = new App({ ...options, signingSecret: SIGNING_SECRET });
   const commandsSeen: string[] = [];
 
   app.command('/vspc', async ({ ack, respond, client, command }) => {
@@ -78,5 +66,11 @@ export async function startMinimalBoltApp(fake: FakeSlack): Promise<RunningApp> 
 
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, logger, commandsSeen, stop: () => app.stop().then(() => undefined) };
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    logger: options.logger,
+    commandsSeen,
+    stop: () => app.stop().then(() => undefined),
+  };
 }

@@ -4,6 +4,7 @@ import {
   blockActionPayload,
   capturingBoltLogger,
   type FakeSlack,
+  fakeClientOptions,
   RESPONSE_URL,
   slashCommandPayload,
   startFakeSlack,
@@ -21,7 +22,7 @@ beforeAll(async () => {
     appToken,
     socketMode: true,
     logger: capturingBoltLogger(),
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    clientOptions: fakeClientOptions(fake),
   });
   app.command('/vspc', async ({ ack, command }) => {
     await ack({ response_type: 'ephemeral', text: `got ${command.text}` });

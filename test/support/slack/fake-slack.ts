@@ -136,9 +136,13 @@ export class FakeSlack {
     this.#faults.add(method, fault);
   }
 
-  /** Replaces the fake's answer for a method (also for methods it does not know). */
-  override(method: string, handler: MethodHandler | MethodResult): void {
-    this.#overrides.set(method, typeof handler === 'function' ? handler : () => handler);
+  /** Replaces the fake's answer for a method (also for methods it does not know); returns the undo. */
+  override(method: string, handler: MethodHandler | MethodResult): () => void {
+    const installed: MethodHandler = typeof handler === 'function' ? handler : () => handler;
+    this.#overrides.set(method, installed);
+    return () => {
+      if (this.#overrides.get(method) === installed) this.#overrides.delete(method);
+    };
   }
 
   /** views.open / views.push with this trigger_id answer `expired_trigger_id`. */

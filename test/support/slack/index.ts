@@ -1,5 +1,6 @@
 /** The offline Slack test harness: a loopback fake of Slack plus signed requests to the app. */
 export { type CapturingLogger, capturingBoltLogger } from './bolt-logger.js';
+export { boltTestOptions, fakeClientOptions } from './bolt-options.js';
 export { type CallMatcher, summarise, type WaitOptions } from './call-log.js';
 export { FakeSlack, startFakeSlack, type UploadRecord } from './fake-slack.js';
 export { type HostFileInput, SIGN_IN_PAGE } from './file-host.js';

@@ -1,7 +1,7 @@
 /**
  * The port between the product and VSPC: what commands, approvals and the digest need from a
- * licensing server. `src/licenses/v3-backend.ts` implements it over the REST v3 client,
- * `src/licenses/v2-backend.ts` over the legacy v2 API. Nothing above this interface imports `src/vspc/`.
+ * licensing server. `src/licenses/v3/` implements it over the REST v3 client,
+ * `src/licenses/v2/` over the legacy v2 API. Nothing above this interface imports `src/vspc/`.
  */
 import type { FinalizationResult, OrganizationUsage, ReportScope, UsageQuery, UsageReport } from '../reports/model.js';
 import type { License, LicenseKind } from './model.js';
@@ -64,6 +64,12 @@ export class UnsupportedOperationError extends Error {
     readonly capability: string,
     readonly apiVersion: 'v3' | 'v2',
   ) {
-    super(`${capability} of ${kind} licenses is not available on VSPC API ${apiVersion}`);
+    super(
+      kind === 'reports'
+        ? `usage reports are not available on VSPC API ${apiVersion}`
+        : kind === 'usage'
+          ? `current license usage is not available on VSPC API ${apiVersion}`
+          : `${capability} of ${kind} licenses is not available on VSPC API ${apiVersion}`,
+    );
   }
 }

@@ -1,0 +1,168 @@
+/**
+ * The composition of the product's services from the configuration: store → VSPC backend →
+ * inventory → roles → approvals → digest. `serve` (src/main.ts), the CLI commands and the demo all
+ * build on this, so they run the same code paths.
+ */
+import { hostname } from 'node:os';
+import { createAccess } from './approvals/roles.js';
+import { createApprovalService } from './approvals/service.js';
+import type { Access, ApprovalService, Presenter } from './approvals/types.js';
+import type { CommandContext } from './commands/context.js';
+import type { AppConfig, VspcSettings } from './config.js';
+import type { PostMessage } from './digest/poster.js';
+import { createDigestService, type DigestRunner } from './digest/service.js';
+import type { LicensingBackend } from './licenses/backend.js';
+import { type Clock, systemClock } from './licenses/expiry.js';
+import { createInventory, type Inventory } from './licenses/inventory.js';
+import { createV2Backend } from './licenses/v2/index.js';
+import { createV3Backend } from './licenses/v3/index.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './ops/metrics.js';
+import { createStore } from './store/create-store.js';
+import type { PendingAction, Store } from './store/types.js';
+
+export interface BackendOptions {
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/** The licensing backend of VSPC_API (v3 by default, v2 for legacy VAC). */
+export function createBackend(settings: VspcSettings, options: BackendOptions): LicensingBackend {
+  const { metrics } = options;
+  const clientOptions = {
+    url: settings.url,
+    auth: settings.auth,
+    clientVersion: settings.clientVersion,
+    tlsInsecure: settings.tlsInsecure,
+    timeoutMs: settings.timeoutMs,
+    pageConcurrency: settings.pageConcurrency,
+    logger: options.logger,
+    ...(settings.caFile ? { caFile: settings.caFile } : {}),
+    ...(metrics
+      ? {
+          onRequest: (info: { operation: string; status: number; durationMs: number }) =>
+            metrics.vspcRequests.observe(
+              { operation: info.operation, status: String(info.status) },
+              info.durationMs / 1000,
+            ),
+        }
+      : {}),
+  };
+  if (isInsecureHttp(settings.url)) {
+    options.logger.warn(
+      { url: settings.url },
+      'VSPC_URL uses plain http:// to a host that is not loopback: traffic is not encrypted',
+    );
+  }
+  return settings.api === 'v2' ? createV2Backend(clientOptions) : createV3Backend(clientOptions);
+}
+
+function isInsecureHttp(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+}
+
+export interface ServicesOptions {
+  logger: Logger;
+  clock?: Clock;
+  metrics?: Metrics;
+  /** Members of a Slack user group; without Slack (CLI) groups cannot be resolved and count as "no". */
+  groupMembers?: (groupId: string) => Promise<string[]>;
+  /** chat.postMessage for the digest; without it the digest can be previewed but not posted. */
+  postMessage?: PostMessage;
+  /** Updates the card of an action nobody clicked (expiry, recovery). */
+  presenterFor?: (action: PendingAction) => Presenter | null;
+  /** Use this backend instead of building one from VSPC_URL (demo, tests). */
+  backend?: LicensingBackend;
+  /** Use this store instead of opening DATABASE_URL. */
+  store?: Store;
+}
+
+export interface Services {
+  config: AppConfig;
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  backend: LicensingBackend;
+  inventory: Inventory;
+  access: Access;
+  approvals: ApprovalService;
+  digest: DigestRunner;
+  /** The context a command runs in for this user and channel. */
+  contextFor(userId: string, channelId: string | null): CommandContext;
+  close(): Promise<void>;
+}
+
+const noSlack = async (): Promise<never> => {
+  throw new Error('Slack is not connected, so user groups cannot be resolved here');
+};
+
+export async function createServices(config: AppConfig, options: ServicesOptions): Promise<Services> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  let backend = options.backend;
+  if (!backend) {
+    if (!config.vspc) throw new Error('VSPC is not configured (VSPC_URL and credentials)');
+    backend = createBackend(config.vspc, options.metrics ? { logger, metrics: options.metrics } : { logger });
+  }
+  const store = options.store ?? (await createStore(config.databaseUrl));
+  const inventory = createInventory(backend, { clock });
+  const access = createAccess(config.roles, { groupMembers: options.groupMembers ?? noSlack, clock });
+  const approvals = createApprovalService({
+    store,
+    backend,
+    access,
+    clock,
+    ttlMinutes: config.approvalTtlMinutes,
+    logger,
+    inventory,
+    ...(options.presenterFor ? { presenterFor: options.presenterFor } : {}),
+    ...(config.vspc ? { vspcUrl: config.vspc.url } : {}),
+  });
+  const digest = createDigestService({
+    backend,
+    inventory,
+    store,
+    post:
+      options.postMessage ??
+      (async () => {
+        throw new Error('Slack is not connected: the digest can be previewed (digest) but not posted');
+      }),
+    settings: config.digest,
+    clock,
+    logger,
+    instanceId: `${hostname()}:${process.pid}`,
+  });
+  const services: Services = {
+    config,
+    logger,
+    clock,
+    store,
+    backend,
+    inventory,
+    access,
+    approvals,
+    digest,
+    contextFor(userId, channelId) {
+      return {
+        userId,
+        channelId,
+        backend: services.backend,
+        inventory,
+        access,
+        approvals,
+        store,
+        digest,
+        clock,
+        timeZone: config.digest.timeZone,
+        logger,
+      };
+    },
+    async close() {
+      await digest.stop();
+      await backend.close();
+      await store.close();
+    },
+  };
+  return services;
+}

@@ -1,0 +1,162 @@
+/**
+ * The Slack app: Bolt wiring only. HTTP mode (all Slack traffic at `POST /slack/events`, plus
+ * `/healthz` and `/readyz` on the same port) or Socket Mode when an app token is given. Listeners
+ * live in `listeners/`, renderers in `render/`; this file builds and starts them.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { runCommand as defaultRunCommand } from '../commands/run.js';
+import { systemClock } from '../licenses/expiry.js';
+import { boltLogger } from './bolt-logger.js';
+import type { SlackAppDeps, SlackRetryConfig } from './deps.js';
+import { errorHandler } from './error-handler.js';
+import { healthRoutes } from './health-routes.js';
+import { createHealthServer } from './health-server.js';
+import { registerListeners } from './listeners/index.js';
+import { createRecentCommands } from './recent-commands.js';
+import { createUserTimeZones } from './user-time-zones.js';
+
+export const EVENTS_PATH = '/slack/events';
+
+/**
+ * The WebClient's default retries for about 30 minutes; a chat message that late is worse than an
+ * error in the log. Four tries within about ten seconds (429s still wait for Retry-After).
+ */
+export const DEFAULT_RETRY_CONFIG: SlackRetryConfig = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5000,
+  randomize: true,
+};
+
+export interface SlackApp {
+  app: App;
+  /** Listens (HTTP mode: Slack traffic and health; Socket Mode: health only) and connects; resolves with the port. */
+  start(port: number, host?: string): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/** The bot token was refused at start (`auth.test`), or Socket Mode could not connect. */
+export class SlackStartError extends Error {
+  override readonly name = 'SlackStartError';
+}
+
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const logger = deps.logger.child({ component: 'slack' });
+  const routes = healthRoutes(deps.ready, logger);
+  const clientOptions = { slackApiUrl: deps.apiUrl, retryConfig: { ...(deps.retryConfig ?? DEFAULT_RETRY_CONFIG) } };
+  const bolt = boltLogger(logger);
+  const socketMode = Boolean(deps.appToken);
+
+  let receiver: Receiver;
+  let httpReceiver: HTTPReceiver | undefined;
+  if (deps.appToken) {
+    receiver = new SocketModeReceiver({ appToken: deps.appToken, logger: bolt, installerOptions: { clientOptions } });
+  } else {
+    if (!deps.signingSecret)
+      throw new SlackStartError('SLACK_SIGNING_SECRET is needed in HTTP mode (without SLACK_APP_TOKEN)');
+    httpReceiver = new HTTPReceiver({
+      signingSecret: deps.signingSecret,
+      endpoints: [EVENTS_PATH],
+      customRoutes: routes,
+      // Ack answers the HTTP request at once; the listener goes on after it.
+      processBeforeResponse: false,
+      logger: bolt,
+    });
+    receiver = httpReceiver;
+  }
+
+  // With both ids known there is no auth.test at all; otherwise it runs once, in `start()`.
+  const idsKnown = deps.botId !== undefined && deps.botUserId !== undefined;
+  const app = new App({
+    token: deps.botToken,
+    receiver,
+    ...(deps.botId !== undefined ? { botId: deps.botId } : {}),
+    ...(deps.botUserId !== undefined ? { botUserId: deps.botUserId } : {}),
+    tokenVerificationEnabled: !idsKnown,
+    deferInitialization: true,
+    clientOptions,
+    logger: bolt,
+    extendedErrorHandler: true,
+  });
+  app.error(errorHandler(logger));
+
+  const clock = deps.clock ?? systemClock;
+  registerListeners(app, {
+    logger,
+    apiUrl: deps.apiUrl,
+    runCommand: deps.runCommand ?? defaultRunCommand,
+    commandContextFor: deps.commandContextFor,
+    timeZones: createUserTimeZones({
+      clock,
+      ...(deps.timeZoneTtlMs !== undefined ? { ttlMs: deps.timeZoneTtlMs } : {}),
+    }),
+    recent: createRecentCommands(clock),
+    ...(deps.onCardPosted ? { onCardPosted: deps.onCardPosted } : {}),
+    approvalListeners: deps.approvalListeners,
+    installListener: deps.installListener,
+  });
+  deps.registerExtra?.(app);
+
+  let server: Server | undefined;
+
+  async function initialize(): Promise<void> {
+    try {
+      await app.init();
+    } catch (error) {
+      const code = (error as { data?: { error?: unknown } }).data?.error;
+      throw new SlackStartError(
+        `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${typeof code === 'string' ? code : error instanceof Error ? error.message : 'failed'})`,
+      );
+    }
+  }
+
+  function listen(target: Server, port: number, host: string | undefined): Promise<number> {
+    return new Promise((resolve, reject) => {
+      target.once('error', reject);
+      target.listen({ port, ...(host ? { host } : {}) }, () => resolve((target.address() as AddressInfo).port));
+    });
+  }
+
+  return {
+    app,
+    async start(port, host) {
+      await initialize();
+      if (httpReceiver) {
+        server = await httpReceiver.start({ port, ...(host ? { host } : {}) });
+        const actual = (server.address() as AddressInfo).port;
+        logger.info({ port: actual, mode: 'http' }, 'Slack app listening');
+        return { port: actual };
+      }
+      server = createHealthServer(routes);
+      const actual = await listen(server, port, host);
+      try {
+        await app.start();
+      } catch (error) {
+        await new Promise<void>((resolve) => server?.close(() => resolve()));
+        throw new SlackStartError(
+          `Socket Mode could not connect: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      logger.info({ port: actual, mode: 'socket' }, 'Slack app connected over Socket Mode');
+      return { port: actual };
+    },
+    async stop() {
+      const current = server;
+      server = undefined;
+      if (!current) return;
+      current.closeIdleConnections();
+      if (socketMode) {
+        await app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode stop failed'));
+        await new Promise<void>((resolve) => current.close(() => resolve()));
+      } else {
+        const closed = httpReceiver?.stop();
+        // Keep-alive connections would hold the close open; in-flight answers were already written.
+        current.closeAllConnections();
+        await closed;
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** Sends a command's reply the way its type needs: message, file upload, modal or approval card. */
+import type { ReplyEnvelope } from '../../commands/reply.js';
+import { renderReply } from '../render/reply.js';
+import { openInstallModal } from './open-install-modal.js';
+import { postActionCard } from './post-action-card.js';
+import { sendMessage } from './send-message.js';
+import type { Delivery } from './surface.js';
+import { uploadFile } from './upload-file.js';
+
+export async function deliverReply(delivery: Delivery, envelope: ReplyEnvelope): Promise<void> {
+  const { reply } = envelope;
+  switch (reply.type) {
+    case 'file':
+      return uploadFile(delivery, reply);
+    case 'installModal':
+      return openInstallModal(delivery, reply);
+    case 'actionCard':
+      return postActionCard(delivery, reply);
+    default:
+      return sendMessage(delivery, renderReply(reply, delivery.render), { share: envelope.share });
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `installModal` replies: open the upload modal with the request's trigger_id, which Slack honours
+ * for 3 seconds only; when it has expired, say how to retry.
+ */
+import type { Reply } from '../../commands/reply.js';
+import { section } from '../render/block-kit.js';
+import { renderInstallModal } from '../render/install-modal.js';
+import { code } from '../render/limits.js';
+import { sendMessage } from './send-message.js';
+import { type Delivery, slackErrorCode } from './surface.js';
+
+type InstallReply = Extract<Reply, { type: 'installModal' }>;
+
+export async function openInstallModal(delivery: Delivery, reply: InstallReply): Promise<void> {
+  const { surface, services } = delivery;
+  const again = code(`/vspc license install ${reply.kind}`);
+  if (reply.targets.length === 0) {
+    await sendMessage(delivery, note(`There is no ${reply.kind} license to install a file for.`));
+    return;
+  }
+  if (!surface.triggerId) {
+    await sendMessage(delivery, note(`Run ${again} to open the upload form.`));
+    return;
+  }
+  try {
+    await surface.client.views.open({
+      trigger_id: surface.triggerId,
+      view: renderInstallModal(reply, surface.channelId),
+    });
+  } catch (error) {
+    const reason = slackErrorCode(error);
+    services.logger.warn({ slackError: reason }, 'views.open failed');
+    const text =
+      reason === 'expired_trigger_id'
+        ? `Slack gives a form 3 seconds to open, and reading the license list took longer. Run ${again} again: the list is cached now, so the form opens at once.`
+        : `The upload form could not open (Slack answered ${code(reason ?? 'an error')}). Run ${again} again.`;
+    await sendMessage(delivery, note(text));
+  }
+}
+
+function note(mrkdwn: string) {
+  return { text: mrkdwn, blocks: [section(`:warning: ${mrkdwn}`)] };
+}

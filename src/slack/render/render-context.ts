@@ -1,0 +1,58 @@
+/**
+ * What a renderer needs besides the reply: the reader's time zone (dates are shown in it), the
+ * team's (day counts are computed in it, see `src/licenses/expiry.ts`) and the current instant.
+ */
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { describeDaysLeft } from '../../licenses/expiry.js';
+
+export interface RenderContext {
+  userTimeZone: string;
+  now: Date;
+  teamTimeZone: string;
+}
+
+function validZone(zone: string, fallback: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return fallback;
+  }
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function formatIn(instant: string | Date | null, pattern: string, ctx: RenderContext): string | null {
+  if (instant === null) return null;
+  // A calendar date (report intervals) is the same day everywhere: no time zone shift.
+  const day = typeof instant === 'string' ? DATE_ONLY.exec(instant) : null;
+  if (day) return format(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])), pattern.replace(' HH:mm', ''));
+  const date = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(date.getTime())) return null;
+  return format(date, pattern, { in: tz(validZone(ctx.userTimeZone, ctx.teamTimeZone)) });
+}
+
+/** "14 Mar 2025" in the reader's time zone; the raw text when it is not a date; "—" when absent. */
+export function formatDate(instant: string | Date | null, ctx: RenderContext): string {
+  if (instant === null) return '—';
+  return formatIn(instant, 'd MMM yyyy', ctx) ?? String(instant);
+}
+
+/** "14 Mar 2025 09:30" in the reader's time zone. */
+export function formatDateTime(instant: string | Date | null, ctx: RenderContext): string {
+  if (instant === null) return '—';
+  return formatIn(instant, 'd MMM yyyy HH:mm', ctx) ?? String(instant);
+}
+
+/** "14 Mar 2025 (12 days left)", "no expiry". */
+export function formatExpiry(instant: string | null, days: number | null, ctx: RenderContext): string {
+  if (instant === null) return describeDaysLeft(null);
+  return `${formatDate(instant, ctx)} (${describeDaysLeft(days)})`;
+}
+
+/** The footnote that says which time zone dates are in. */
+export function timeZoneNote(ctx: RenderContext): string {
+  const zone = validZone(ctx.userTimeZone, ctx.teamTimeZone);
+  return zone === ctx.teamTimeZone ? `Dates in ${zone}` : `Dates in ${zone}; days counted in ${ctx.teamTimeZone}`;
+}

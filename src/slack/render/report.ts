@@ -1,0 +1,69 @@
+/** `report <id>`: one usage report's summary, with a button that uploads its CSV. */
+import type { Reply } from '../../commands/reply.js';
+import {
+  actions,
+  compact,
+  context,
+  fieldsSection,
+  header,
+  runCommandButton,
+  type SlackMessage,
+  section,
+} from './block-kit.js';
+import { code, escapeMrkdwn, LIMITS, packCapped, truncate } from './limits.js';
+import { formatDate, type RenderContext } from './render-context.js';
+import { formatInterval, formatPoints, reportStatusIcon } from './report-text.js';
+
+type ReportReply = Extract<Reply, { type: 'report' }>;
+const MAX_ORGANIZATIONS = 15;
+
+export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessage {
+  const { report } = reply;
+  const products = [...report.products].sort((a, b) => b.totalPoints - a.totalPoints);
+  const productLines = products.map((product) => {
+    const workloads = [...product.workloads]
+      .sort((a, b) => b.usedPoints - a.usedPoints)
+      .slice(0, 4)
+      .map((w) => `${escapeMrkdwn(w.description ?? w.workloadType)} ${w.count}× = ${formatPoints(w.usedPoints)}`);
+    const more = product.workloads.length > 4 ? ` and ${product.workloads.length - 4} more` : '';
+    const edition = product.licenseEdition ? ` (${escapeMrkdwn(product.licenseEdition)})` : '';
+    return `• *${escapeMrkdwn(product.productType)}*${edition}: ${formatPoints(product.totalPoints)} points — ${workloads.join(', ')}${more}`;
+  });
+  const organizations = report.organizations
+    .slice(0, MAX_ORGANIZATIONS)
+    .map((org) => `• ${escapeMrkdwn(org.name)} (${escapeMrkdwn(org.type)}): ${formatPoints(org.usedPoints)}`);
+  if (report.organizations.length > MAX_ORGANIZATIONS) {
+    organizations.push(`_and ${report.organizations.length - MAX_ORGANIZATIONS} more organizations (see the CSV)_`);
+  }
+  const notCollected =
+    report.notCollectedCloudServers.length > 0
+      ? `:warning: Usage not collected from ${report.notCollectedCloudServers.slice(0, 10).map(code).join(', ')}${report.notCollectedCloudServers.length > 10 ? ` and ${report.notCollectedCloudServers.length - 10} more` : ''}`
+      : null;
+  // Each list is packed into at most three sections so that the whole report stays one message.
+  const more = (count: number) => `_…and ${count} more (see the CSV)_`;
+  const productSections = packCapped(['*Products*', ...productLines], 3, more, 4000);
+  const organizationSections = packCapped(['*Organizations*', ...organizations], 3, more, 4000);
+  const blocks = compact([
+    header(`Usage report #${report.reportId}`),
+    fieldsSection([
+      `*Owner*\n${escapeMrkdwn(report.organizationName)}`,
+      `*Status*\n${reportStatusIcon(report.status)} ${escapeMrkdwn(report.status)}`,
+      `*Interval*\n${formatInterval(report, ctx)}`,
+      `*Generated*\n${formatDate(report.generationDate, ctx)}`,
+      `*Total points*\n${formatPoints(report.totalPoints)}`,
+      `*License company*\n${escapeMrkdwn(report.licenseCompanyName ?? '—')}`,
+    ]),
+    ...productSections.map((text) => section(text)),
+    ...(report.organizations.length > 0 ? organizationSections.map((text) => section(text)) : []),
+    notCollected ? section(notCollected) : null,
+    actions([runCommandButton('Upload CSV', `report ${report.reportId} csv`, 0)], 'report_actions'),
+  ]);
+  if (productLines.length === 0) blocks.splice(2, 0, context('No product usage in this report.'));
+  return {
+    text: truncate(
+      `Usage report #${report.reportId} of ${report.organizationName}: ${formatPoints(report.totalPoints)} points, ${report.status}`,
+      LIMITS.fallbackText,
+    ),
+    blocks,
+  };
+}

@@ -1,0 +1,17 @@
+/** `whoami`: the caller's roles and what they may do. */
+import type { Reply } from '../../commands/reply.js';
+import { compact, type SlackMessage, section } from './block-kit.js';
+import { escapeMrkdwn, LIMITS, packCapped, truncate } from './limits.js';
+
+export function renderWhoami(reply: Extract<Reply, { type: 'whoami' }>): SlackMessage {
+  const roles = reply.roles.length > 0 ? reply.roles.map(escapeMrkdwn).join(', ') : 'none';
+  const may = packCapped(
+    reply.may.length > 0 ? reply.may.map((line) => `• ${escapeMrkdwn(line)}`) : ['• nothing: ask an admin to add you'],
+    3,
+    (count) => `• …and ${count} more`,
+  );
+  return {
+    text: truncate(`<@${reply.userId}>: ${roles}`, LIMITS.fallbackText),
+    blocks: compact([section(`<@${reply.userId}> · roles: *${roles}*`), ...may.map((text) => section(text))]),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The path every command takes after the ack, typed or clicked: build the caller's context, run
+ * the command (and look up the caller's time zone meanwhile), deliver the reply. A failure at any
+ * step still gets the user an answer.
+ */
+import type { ReplyEnvelope } from '../commands/reply.js';
+import { deliverReply } from './deliver/deliver-reply.js';
+import { sendMessage } from './deliver/send-message.js';
+import type { Delivery, DeliveryServices, Surface } from './deliver/surface.js';
+import type { RunCommand, SlackAppDeps } from './deps.js';
+import { renderError } from './render/simple.js';
+import type { UserTimeZones } from './user-time-zones.js';
+
+export interface CommandServices extends DeliveryServices {
+  runCommand: RunCommand;
+  commandContextFor: SlackAppDeps['commandContextFor'];
+  timeZones: UserTimeZones;
+}
+
+export const UNEXPECTED_FAILURE =
+  'Something went wrong on our side while answering; it has been logged. Please try again.';
+
+export async function runAndDeliver(
+  text: string,
+  surface: Surface,
+  services: CommandServices,
+  /** Lets a click turn a stale button's usage error into "this button is no longer valid". */
+  adjust: (envelope: ReplyEnvelope) => ReplyEnvelope = (envelope) => envelope,
+): Promise<void> {
+  const ctx = services.commandContextFor(surface.userId, surface.channelId);
+  const log = services.logger.child({ user: surface.userId, channel: surface.channelId });
+  let delivery: Delivery = {
+    surface,
+    services,
+    render: { userTimeZone: ctx.timeZone, now: ctx.clock(), teamTimeZone: ctx.timeZone },
+  };
+  try {
+    const [envelope, userTimeZone] = await Promise.all([
+      runSafely(services.runCommand, text, ctx, log),
+      services.timeZones.of(surface.client, surface.userId, ctx.timeZone),
+    ]);
+    delivery = { ...delivery, render: { userTimeZone, now: ctx.clock(), teamTimeZone: ctx.timeZone } };
+    await deliverReply(delivery, adjust(envelope));
+  } catch (error) {
+    log.error({ err: describe(error) }, 'delivering a reply failed');
+    await sendMessage(delivery, renderError({ type: 'error', message: UNEXPECTED_FAILURE }), {
+      newMessage: true,
+    }).catch((second: unknown) => log.error({ err: describe(second) }, 'could not tell the user either'));
+  }
+}
+
+/** `runCommand` promises never to throw; if it does anyway, that is an error reply, not silence. */
+async function runSafely(
+  runCommand: RunCommand,
+  text: string,
+  ctx: Parameters<RunCommand>[1],
+  log: DeliveryServices['logger'],
+): Promise<ReplyEnvelope> {
+  try {
+    return await runCommand(text, ctx);
+  } catch (error) {
+    log.error({ err: describe(error) }, 'runCommand threw');
+    return { reply: { type: 'error', message: UNEXPECTED_FAILURE }, share: false };
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -28,7 +28,11 @@ export interface RenderedDigest {
 export interface DigestRenderContext {
   /** Zone of the fallback dates; Slack shows each reader their own zone through date tokens. */
   userTimeZone?: string;
-  /** Bounds the thread (chat.postMessage allows about one message per second per channel). Default 25. */
+  /**
+   * Bounds the thread (chat.postMessage allows about one message per second per channel). Default 25;
+   * 0 renders the main message alone (an ephemeral preview has no thread), its notes then name the
+   * commands that list the rest.
+   */
   maxThreadReplies?: number;
 }
 
@@ -73,7 +77,7 @@ function droppedLine(sections: DigestSection[], dropped: number[]): KnownBlock {
 
 export function renderDigestBlocks(digest: Digest, ctx: DigestRenderContext = {}): RenderedDigest {
   const format = slackFormat(ctx.userTimeZone ?? digest.timeZone);
-  const maxReplies = Math.max(1, ctx.maxThreadReplies ?? DEFAULT_MAX_THREAD_REPLIES);
+  const maxReplies = Math.max(0, ctx.maxThreadReplies ?? DEFAULT_MAX_THREAD_REPLIES);
   const sections = digestSections(digest);
   // Entries are rendered only when placed: a digest of 12,000 expired licenses must not format them all.
   const cache = sections.map(() => new Map<number, KnownBlock[]>());

@@ -129,7 +129,14 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
         continue;
       }
       posted.push(channel);
-      if (claimed) await store.finishDigest(channel, day, 'posted', ts);
+      if (claimed) {
+        try {
+          await store.finishDigest(channel, day, 'posted', ts);
+        } catch (error) {
+          // The message is out: keep the claim (a retry would post twice) and say so in the log.
+          logger.error({ channel, day, err: error }, 'digest posted but not recorded as posted');
+        }
+      }
       await audit(actor, 'post digest', channel, `posted ${ts}`, null);
     }
     return { posted, failed };
@@ -199,6 +206,23 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
       scheduleRetry(day);
       return;
     }
+    try {
+      await publish(day, claimed, digest, trigger);
+    } catch (error) {
+      // A bug or a store hiccup after the claim: free what this run still holds so a retry can post.
+      logger.error({ day, err: error }, 'digest run failed after claiming');
+      for (const channel of claimed) {
+        const record = await store.getDigest(channel, day);
+        if (record?.status === 'claimed' && record.claimedBy === instanceId) {
+          await store.finishDigest(channel, day, 'failed', null);
+          await store.releaseDigest(channel, day);
+        }
+      }
+      scheduleRetry(day);
+    }
+  }
+
+  async function publish(day: string, claimed: string[], digest: Digest, trigger: Trigger): Promise<void> {
     if (digest.empty && settings.skipEmpty) {
       for (const channel of claimed) {
         await store.finishDigest(channel, day, 'posted', null);

@@ -136,6 +136,24 @@ describe('renderDigestBlocks: limits of the thread', () => {
   });
 });
 
+describe('renderDigestBlocks: a preview without a thread', () => {
+  it('renders the main message alone and points to the commands for the rest', () => {
+    const { licenses, expected } = generateInventory(NOW);
+    const rendered = renderDigestBlocks(digestOf(licenses), { maxThreadReplies: 0 });
+    expect(rendered.threadReplies).toEqual([]);
+    expectWithinBlockKitLimits(rendered.main);
+    const notes = texts(rendered.main.blocks).filter((text) => / more /.test(text));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note).toMatch(/^\d+ more .+: see `\/vspc [^`]+`$/);
+    const expiredNote = notes.find((note) => note.includes('more expired')) ?? '';
+    const shownExpired = Number(
+      /\((\d+)\)/.exec(texts(rendered.main.blocks).find((t) => t.includes('*Expired*')) ?? '')?.[1],
+    );
+    expect(shownExpired).toBe(expected.expired);
+    expect(Number(expiredNote.split(' ')[0])).toBeLessThan(expected.expired);
+  });
+});
+
 describe('renderDigestBlocks: entries', () => {
   it('gives each license Update now, and Enable auto-update only when auto-update is off', () => {
     const on = makeLicense({

@@ -6,6 +6,7 @@ import { createStore } from '../../src/store/create-store.js';
 import type { DigestRecord, Store } from '../../src/store/types.js';
 import { VspcServerError } from '../../src/vspc/errors.js';
 import { createFakeBackend } from './support/fake-backend.js';
+import { generateInventory } from './support/generate-inventory.js';
 import { CHANNELS, createFakeSlack, createHarness, type Harness } from './support/harness.js';
 import { makeLicense, makeReport } from './support/license-factory.js';
 
@@ -82,6 +83,17 @@ describe('digest service: once per channel and day', () => {
 
     await h.service.runScheduled();
     expect(h.slack.mainMessages()).toHaveLength(2);
+  });
+
+  it('posts the overflow as replies in the thread of each channel’s main message', async () => {
+    const h = harness({ store: await openStore(), licenses: generateInventory(AFTER_SCHEDULE).licenses });
+    await h.service.runScheduled();
+    for (const channel of CHANNELS) {
+      const [main, ...others] = h.slack.calls.filter((call) => call.channel === channel);
+      expect(main?.thread_ts).toBeUndefined();
+      expect(others.length).toBeGreaterThan(0);
+      expect(others.every((reply) => reply.thread_ts === main?.ts)).toBe(true);
+    }
   });
 
   it('does not post again after a restart the same day', async () => {

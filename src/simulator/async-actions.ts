@@ -40,19 +40,34 @@ function queryRecord(query: URLSearchParams): Record<string, string[]> {
 export class AsyncActions {
   private readonly actions = new Map<string, AsyncAction>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, () => SimResponse>();
 
   constructor(private readonly durationMs: number) {}
 
   /** Queues `run`: the action shows `running` for `durationMs`, then runs once. */
   queue(seed: AsyncActionSeed, run: () => SimResponse): AsyncAction {
     const action = this.create(seed, 'running');
-    const timer = setTimeout(() => {
-      this.timers.delete(action.id);
-      if (action.status === 'running') this.complete(action, run());
-    }, this.durationMs);
+    this.pending.set(action.id, run);
+    const timer = setTimeout(() => this.finish(action.id), this.durationMs);
     timer.unref();
     this.timers.set(action.id, timer);
     return action;
+  }
+
+  /**
+   * Runs a queued action now instead of when its timer fires (tests use this to step through the
+   * `running → succeed` transition without racing a timer). Returns whether it ran.
+   */
+  finish(id: string): boolean {
+    const key = id.toLowerCase();
+    const run = this.pending.get(key);
+    const action = this.actions.get(key);
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.pending.delete(key);
+    if (!run || !action || action.status !== 'running') return false;
+    this.complete(action, run());
+    return true;
   }
 
   /** Records a write that already ran synchronously. */
@@ -75,6 +90,7 @@ export class AsyncActions {
     if (action.status !== 'running') return;
     clearTimeout(this.timers.get(action.id));
     this.timers.delete(action.id);
+    this.pending.delete(action.id);
     action.status = 'canceled';
   }
 
@@ -86,6 +102,7 @@ export class AsyncActions {
   close(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.pending.clear();
   }
 
   private create(seed: AsyncActionSeed, status: AsyncActionStatus): AsyncAction {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
-import { type CallOptions, call, eventually, licenseFile, patchBody, type Reply } from '../simulator/http.js';
+import { type CallOptions, call, licenseFile, patchBody, type Reply } from '../simulator/http.js';
 import { findOperation, operations, validateResponse } from './openapi.js';
 
 const NOW = new Date('2026-03-15T09:30:00Z');
@@ -39,7 +39,7 @@ describe('simulator responses match the OpenAPI document', () => {
       vb365: 2,
       sites: 1,
       async: true,
-      asyncDurationMs: 60,
+      asyncDurationMs: 60_000,
     });
     const reply = await checked(sim, 'POST', '/api/v3/token', {
       headers: form,
@@ -242,11 +242,7 @@ describe('simulator responses match the OpenAPI document', () => {
     expect((await checked(asyncSim, 'GET', `/api/v3/asyncActions/${id}/result`, { token: asyncToken })).status).toBe(
       400,
     );
-    await eventually(
-      async () =>
-        (await call(asyncSim, 'GET', `/api/v3/asyncActions/${id}`, { token: asyncToken })).json.data.status ===
-        'succeed',
-    );
+    expect(asyncSim.asyncActions.finish(id)).toBe(true);
     const result = await checked(asyncSim, 'GET', `/api/v3/asyncActions/${id}/result`, { token: asyncToken });
     expect(validateResponse('PatchVOneServerLicense', 200, result.bytes).errors).toEqual([]);
     const failing = randomUUID();
@@ -254,11 +250,7 @@ describe('simulator responses match the OpenAPI document', () => {
       token: asyncToken,
       headers: { 'x-request-id': failing },
     });
-    await eventually(
-      async () =>
-        (await call(asyncSim, 'GET', `/api/v3/asyncActions/${failing}`, { token: asyncToken })).json.data.status ===
-        'failed',
-    );
+    expect(asyncSim.asyncActions.finish(failing)).toBe(true);
     const failed = await checked(asyncSim, 'GET', `/api/v3/asyncActions/${failing}`, { token: asyncToken });
     expect(failed.json.errors[0].code).toBe(404);
   });

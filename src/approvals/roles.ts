@@ -72,8 +72,9 @@ export function createAccess(settings: RoleSettings, deps: AccessDeps): Access {
     },
 
     async refuseRequest(userId, channel, operation) {
-      if (!writesEnabled) return WRITES_OFF_REASON;
+      // The CLI (and the demo console) act for whoever holds the VSPC credentials: role lists are about Slack users.
       if (userId === CLI_USER) return null;
+      if (!writesEnabled) return WRITES_OFF_REASON;
       if (settings.writeChannels.length > 0 && (channel === null || !settings.writeChannels.includes(channel))) {
         const where = settings.writeChannels.map((id) => `<#${id}>`).join(', ');
         return `Changes can only be requested in ${where} (WRITE_CHANNELS).`;
@@ -90,8 +91,8 @@ export function createAccess(settings: RoleSettings, deps: AccessDeps): Access {
     },
 
     async refuseConfirm(userId, action) {
-      if (!writesEnabled) return WRITES_OFF_REASON;
       if (userId === CLI_USER) return null;
+      if (!writesEnabled) return WRITES_OFF_REASON;
       const own = userId === action.requestedBy;
       if (approversSet) {
         const approver = await isApprover(userId);

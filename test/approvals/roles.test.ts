@@ -53,6 +53,9 @@ describe('roles', () => {
     expect(WRITES_OFF_REASON).toMatch(/OPERATORS/);
     expect(await a.refuseConfirm('U1', pendingBy('U1'))).toBe(WRITES_OFF_REASON);
     expect(await a.canRead('U1')).toBe(true);
+    // The CLI acts for whoever holds the VSPC credentials; it still needs --yes (or a typed confirmation).
+    expect(await a.refuseRequest('cli', null, update)).toBeNull();
+    expect(await a.refuseConfirm('cli', pendingBy('cli'))).toBeNull();
   });
 
   it('viewers are everyone unless VIEWERS is set; operators and approvers may always read', async () => {

@@ -55,6 +55,9 @@ describe('fake Web API', () => {
     expect(Number(second.ts)).toBeGreaterThan(Number(first.ts));
     expect(second.channel).toBe('D0ALICE');
     expect(await client.conversations.open({ users: 'U0ALICE' })).toMatchObject({ channel: { id: 'D0ALICE' } });
+    const dmUpdate = (channel: string) => client.chat.update({ channel, ts: second.ts ?? '', text: 'b2' });
+    expect(await errorOf(dmUpdate('U0ALICE'))).toBe('message_not_found');
+    await expect(dmUpdate('D0ALICE')).resolves.toMatchObject({ ok: true });
   });
 
   it('answers unknown_method, not_authed, invalid_auth and not_allowed_token_type', async () => {

@@ -3,39 +3,27 @@
  * (give it to the app as SLACK_API_URL), response_url receivers, a private file host and a
  * Socket Mode WebSocket. It records every request and answers like Slack, including its quirks.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UploadedFile } from '@slack/bolt';
 import { CallLog, type CallMatcher, type WaitOptions } from './call-log.js';
-import { FaultQueue, faultAnswer, sleep } from './faults.js';
-import { answerDownload, type HostFileInput, hostFile, parseFilePath } from './file-host.js';
-import { bearerToken, parseParams, readRawBody, uploadedBytes } from './read-body.js';
+import { FaultQueue } from './faults.js';
+import { type HostFileInput, hostFile } from './file-host.js';
 import { type ResponseUrlOptions, ResponseUrls } from './response-urls.js';
+import { answerText, type FakeState, route } from './routes.js';
 import { type Envelope, FakeSocketMode, type SocketAck } from './socket-mode.js';
-import {
-  type FakeSlackOptions,
-  type FakeUser,
-  type Fault,
-  FILE_DOWNLOAD,
-  FILE_UPLOAD,
-  type Params,
-  RESPONSE_URL,
-  type RecordedCall,
-  type RecordedDownload,
-  type RecordedResponse,
-  type StoredFile,
-  type StoredMessage,
-  type StoredView,
+import type {
+  FakeSlackOptions,
+  FakeUser,
+  Fault,
+  RecordedCall,
+  RecordedDownload,
+  RecordedResponse,
+  StoredFile,
+  StoredMessage,
+  StoredView,
 } from './types.js';
-import { stringParam } from './web-api/context.js';
-import {
-  defaultMethods,
-  type FakeLinks,
-  fileObject,
-  type MethodHandler,
-  type MethodResult,
-  tokenError,
-} from './web-api/index.js';
+import { type FakeLinks, fileObject, type MethodHandler, type MethodResult } from './web-api/index.js';
 import { type Identity, Workspace } from './workspace.js';
 
 /** A file the app uploaded, as the fake stored it. */
@@ -51,10 +39,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 }
 
 export class FakeSlack {
+  readonly #state: FakeState;
   readonly #workspace: Workspace;
   readonly #log = new CallLog();
-  readonly #faults = new FaultQueue();
   readonly #overrides = new Map<string, MethodHandler>();
+  readonly #faults = new FaultQueue();
   readonly #responses: ResponseUrls;
   readonly #downloads: RecordedDownload[] = [];
   readonly #server: Server;
@@ -66,8 +55,19 @@ export class FakeSlack {
     this.#workspace = new Workspace(options);
     this.#responses = new ResponseUrls(options.responseUrlMaxUses ?? 5);
     this.socket = new FakeSocketMode(this.#workspace.identity.appId);
+    this.#state = {
+      workspace: this.#workspace,
+      log: this.#log,
+      faults: this.#faults,
+      overrides: this.#overrides,
+      responses: this.#responses,
+      downloads: this.#downloads,
+      links: this.#links(),
+    };
     this.#server = createServer((req, res) => {
-      this.#route(req, res).catch((error: unknown) => answerText(res, 500, `fake Slack failed: ${String(error)}`));
+      route(this.#state, req, res, this.#baseUrl).catch((error: unknown) =>
+        answerText(res, 500, `fake Slack failed: ${String(error)}`),
+      );
     });
     this.#server.on('upgrade', (req, socket, head) => {
       if ((req.url ?? '').startsWith('/link')) this.socket.handleUpgrade(req, socket, head);
@@ -203,7 +203,7 @@ export class FakeSlack {
   /** Hosts a file for a file_input test; returns the Slack file object to put in `state.values`. */
   hostFile(input: HostFileInput): UploadedFile {
     const file = hostFile(this.#workspace, input);
-    return fileObject(file, this.#workspace, this.#links()) as unknown as UploadedFile;
+    return fileObject(file, this.#workspace, this.#state.links) as unknown as UploadedFile;
   }
 
   downloads(): RecordedDownload[] {
@@ -228,156 +228,26 @@ export class FakeSlack {
     return this.#responses.posts(idOrUrl === undefined ? undefined : responseIdOf(idOrUrl));
   }
 
+  /** URLs back to the fake; read the base lazily, since the port is known only after listen(). */
+  #links(): FakeLinks {
+    const { teamId, appId } = this.#workspace.identity;
+    return {
+      uploadUrl: (fileId) => `${this.#baseUrl}/upload/${fileId}`,
+      privateUrl: (fileId, name) => `${this.#baseUrl}/files-pri/${teamId}-${fileId}/${encodeURIComponent(name)}`,
+      downloadUrl: (fileId, name) =>
+        `${this.#baseUrl}/files-pri/${teamId}-${fileId}/download/${encodeURIComponent(name)}`,
+      socketUrl: () => {
+        this.#ticket += 1;
+        return `${this.#baseUrl.replace(/^http/, 'ws')}/link/?ticket=fake-ticket-${this.#ticket}&app_id=${appId}`;
+      },
+    };
+  }
+
   // ---- Socket Mode ----
 
   /** Shorthand for `socket.sendEnvelope`. */
   sendEnvelope(envelope: Envelope, options?: { timeoutMs?: number }): Promise<SocketAck> {
     return this.socket.sendEnvelope(envelope, options);
-  }
-
-  // ---- HTTP ----
-
-  async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.#baseUrl);
-    const path = url.pathname;
-    if (path.startsWith('/api/') && (req.method === 'POST' || req.method === 'GET')) {
-      return this.#webApi(req, res, decodeURIComponent(path.slice('/api/'.length)), url.searchParams);
-    }
-    if (path.startsWith('/response/') && req.method === 'POST') {
-      return this.#responseUrl(req, res, decodeURIComponent(path.slice('/response/'.length)));
-    }
-    if (path.startsWith('/upload/') && req.method === 'POST') {
-      return this.#upload(req, res, decodeURIComponent(path.slice('/upload/'.length)));
-    }
-    if (path.startsWith('/files-pri/') && req.method === 'GET') return this.#download(req, res, path);
-    await readRawBody(req);
-    answerText(res, 404, 'not found');
-  }
-
-  async #webApi(req: IncomingMessage, res: ServerResponse, method: string, query: URLSearchParams): Promise<void> {
-    const raw = await readRawBody(req);
-    const params: Params = { ...Object.fromEntries(query), ...parseParams(raw, req.headers['content-type']) };
-    const token = bearerToken(req.headers.authorization) ?? stringParam(params, 'token');
-    delete params.token;
-    const seq = this.#log.nextSeq();
-    const fault = await this.#takeFault(method);
-    let status = 200;
-    let headers: Record<string, string> = {};
-    let result: MethodResult;
-    if (fault) {
-      ({ status, headers } = fault);
-      result = fault.body;
-    } else {
-      result = this.#answerMethod(method, params, token);
-    }
-    this.#log.add({ seq, method, params, token, at: Date.now(), status, result });
-    answerJson(res, status, result, headers);
-  }
-
-  #answerMethod(method: string, params: Params, token: string | undefined): MethodResult {
-    const handler = this.#overrides.get(method) ?? defaultMethods[method];
-    if (!handler) return { ok: false, error: 'unknown_method' };
-    const refused = tokenError(method, token, this.#workspace.identity);
-    if (refused) return { ok: false, error: refused };
-    return handler({ params, workspace: this.#workspace, links: this.#links() });
-  }
-
-  async #responseUrl(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-    const raw = await readRawBody(req);
-    const seq = this.#log.nextSeq();
-    const fault = await this.#takeFault(RESPONSE_URL);
-    if (fault) {
-      this.#log.add({
-        seq,
-        method: RESPONSE_URL,
-        params: parseParams(raw, 'application/json'),
-        token: undefined,
-        at: Date.now(),
-        target: id,
-        status: fault.status,
-      });
-      return answerText(res, fault.status, fault.body.error, fault.headers);
-    }
-    const answer = this.#responses.receive(id, raw, this.#workspace);
-    this.#log.add({
-      seq,
-      method: RESPONSE_URL,
-      params: answer.body,
-      token: undefined,
-      at: Date.now(),
-      target: id,
-      status: answer.status,
-    });
-    answerText(res, answer.status, answer.text);
-  }
-
-  async #upload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
-    const raw = await readRawBody(req);
-    const token = bearerToken(req.headers.authorization);
-    const seq = this.#log.nextSeq();
-    const file = this.#workspace.files.get(fileId);
-    const fault = await this.#takeFault(FILE_UPLOAD);
-    const record = (status: number, size: number): void =>
-      this.#log.add({ seq, method: FILE_UPLOAD, params: { size }, token, at: Date.now(), target: fileId, status });
-    if (fault) {
-      record(fault.status, raw.length);
-      return answerText(res, fault.status, fault.body.error, fault.headers);
-    }
-    if (file?.origin !== 'upload') {
-      record(404, raw.length);
-      return answerText(res, 404, 'file not found');
-    }
-    file.bytes = await uploadedBytes(raw, req.headers['content-type']);
-    record(200, file.bytes.length);
-    answerText(res, 200, `OK - ${file.bytes.length}`);
-  }
-
-  async #download(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    await readRawBody(req);
-    const token = bearerToken(req.headers.authorization);
-    const fileId = parseFilePath(path);
-    const answer = answerDownload(this.#workspace, fileId, token);
-    const at = Date.now();
-    this.#downloads.push({
-      fileId: fileId ?? '',
-      name: answer.file?.name ?? '',
-      token,
-      authorized: answer.authorized,
-      at,
-    });
-    this.#log.add({
-      seq: this.#log.nextSeq(),
-      method: FILE_DOWNLOAD,
-      params: { authorized: answer.authorized },
-      token,
-      at,
-      target: fileId ?? path,
-      status: answer.status,
-    });
-    res.writeHead(answer.status, { 'content-type': answer.contentType });
-    res.end(answer.body);
-  }
-
-  /** Takes the queued fault, waits its delay, and returns its answer (undefined: answer normally). */
-  async #takeFault(method: string): Promise<ReturnType<typeof faultAnswer>> {
-    const fault = this.#faults.take(method);
-    if (!fault) return undefined;
-    if (fault.delayMs) await sleep(fault.delayMs);
-    return faultAnswer(fault);
-  }
-
-  #links(): FakeLinks {
-    const base = this.#baseUrl;
-    const { teamId, appId } = this.#workspace.identity;
-    return {
-      uploadUrl: (fileId) => `${base}/upload/${fileId}`,
-      privateUrl: (fileId, name) => `${base}/files-pri/${teamId}-${fileId}/${encodeURIComponent(name)}`,
-      downloadUrl: (fileId, name) => `${base}/files-pri/${teamId}-${fileId}/download/${encodeURIComponent(name)}`,
-      socketUrl: () => {
-        this.#ticket += 1;
-        return `${base.replace(/^http/, 'ws')}/link/?ticket=fake-ticket-${this.#ticket}&app_id=${appId}`;
-      },
-    };
   }
 }
 
@@ -385,15 +255,4 @@ export class FakeSlack {
 function responseIdOf(idOrUrl: string): string {
   const match = /\/response\/([^/?#]+)/.exec(idOrUrl);
   return match?.[1] ? decodeURIComponent(match[1]) : idOrUrl;
-}
-
-function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-function answerText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
-  res.end(text);
 }

@@ -70,13 +70,16 @@ const postEphemeral: MethodHandler = (context) => {
   return { ok: true, message_ts: ts };
 };
 
-/** As documented for chat.update: `text` without `blocks` removes the old blocks. */
+/**
+ * As documented for chat.update: `text` without `blocks` removes the old blocks, and a DM is
+ * addressed by its `D…` id, never by the user id.
+ */
 const update: MethodHandler = (context) => {
   const channel = stringParam(context.params, 'channel');
   const ts = stringParam(context.params, 'ts');
   if (!channel) return fail('channel_not_found');
   if (!ts) return fail('message_not_found');
-  const message = context.workspace.message(resolveChannel(context, channel), ts);
+  const message = context.workspace.message(channel, ts);
   if (!message || message.deleted) return fail('message_not_found');
   if (message.ephemeral) return fail('cant_update_message');
   const text = stringParam(context.params, 'text');

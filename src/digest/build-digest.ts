@@ -2,11 +2,12 @@
  * Builds the daily digest from an inventory snapshot: a pure function of its input (the clock is
  * an argument), so the same licenses always give the same digest. Every license kind counts.
  */
+
+import { createDayCounter } from '../licenses/day-counter.js';
 import { localDay } from '../licenses/expiry.js';
 import { enumEquals, type License, type LicenseRow } from '../licenses/model.js';
 import type { UsageReport } from '../reports/model.js';
 import { bucketBounds, bucketIndex } from './buckets.js';
-import { createDayCounter } from './day-counter.js';
 import type { Digest, ExpiryBucket, OverUsage } from './model.js';
 import {
   byHealth,

@@ -5,6 +5,7 @@
  */
 import { tz } from '@date-fns/tz';
 import { differenceInCalendarDays, format } from 'date-fns';
+import { createDayCounter } from './day-counter.js';
 import type { License, LicenseRow } from './model.js';
 
 export type Clock = () => Date;
@@ -44,4 +45,17 @@ export function describeDaysLeft(days: number | null): string {
 /** `--expiring DAYS`: expires within DAYS days, already expired included. */
 export function expiresWithin(row: LicenseRow, days: number): boolean {
   return row.daysLeft !== null && row.daysLeft <= days;
+}
+
+/**
+ * Rows for many licenses at once: the same day counts as `toRow`, through the fast counter
+ * (date-fns in a zone costs about half a millisecond a call; 12,000 licenses would take seconds).
+ */
+export function toRows(licenses: readonly License[], now: Date, timeZone: string): LicenseRow[] {
+  const count = createDayCounter(now, timeZone);
+  return licenses.map((license) => ({
+    license,
+    daysLeft: count(license.expirationDate),
+    supportDaysLeft: count(license.supportExpirationDate),
+  }));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDayCounter } from '../../src/digest/day-counter.js';
+import { createDayCounter } from '../../src/licenses/day-counter.js';
 import { daysLeft } from '../../src/licenses/expiry.js';
 
 const ZONES = [

@@ -1,6 +1,6 @@
 /**
  * Calendar-day counts in a time zone, fast enough for 12,000 licenses. `daysLeft` in
- * `src/licenses/expiry.ts` is the definition (date-fns in the zone) but costs about half a
+ * `./expiry.ts` is the definition (date-fns in the zone) but costs about half a
  * millisecond a call; this gives the same numbers (a property test compares them) by asking Intl
  * for the zone's UTC offset once per week of instants, and searching the exact instant of the rare
  * week that holds an offset change.

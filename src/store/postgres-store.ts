@@ -154,7 +154,7 @@ export class PostgresStore implements Store {
          confirmed_by = COALESCE($5, confirmed_by),
          outcome = COALESCE($6, outcome),
          finished_at = COALESCE($7, finished_at)
-       WHERE id = $1 AND status = $2 AND ($2 <> 'pending' OR expires_at > $4)`,
+       WHERE id = $1 AND status = $2 AND ($2 <> 'pending' OR $3 = 'expired' OR expires_at > $4)`,
       [
         id,
         from,

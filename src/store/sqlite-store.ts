@@ -170,7 +170,7 @@ export class SqliteStore implements Store {
           confirmed_by = COALESCE(@confirmedBy, confirmed_by),
           outcome = COALESCE(@outcome, outcome),
           finished_at = COALESCE(@finishedAt, finished_at)
-        WHERE id = @id AND status = @from AND (@from <> 'pending' OR expires_at > @now)`).run({
+        WHERE id = @id AND status = @from AND (@from <> 'pending' OR @to = 'expired' OR expires_at > @now)`).run({
       id,
       from,
       to,

@@ -95,6 +95,7 @@ export interface Store {
   /**
    * Atomic compare-and-set: moves `id` from `from` to `to` only if it is still in `from`
    * (and, when `from` is `pending`, not expired at `now`). True for exactly one caller.
+   * The one move an expired pending action can still make is `pending → expired` (the expiry sweep).
    */
   transition(id: string, from: ActionStatus, to: ActionStatus, now: Date, patch?: TransitionPatch): Promise<boolean>;
   listActions(filter: { status?: ActionStatus[]; limit?: number }): Promise<PendingAction[]>;

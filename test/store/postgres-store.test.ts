@@ -26,7 +26,7 @@ describeStore({
 
 describe('PostgreSQL specifics', () => {
   it('accepts the postgresql:// scheme too', async () => {
-    const url = (await server.newDatabase()).replace(/^postgres:/, 'postgresql:');
+    const url = server.url.replace(/^postgres:/, 'postgresql:');
     const store = await createStore(url);
     expect((await store.createAction(newAction())).created).toBe(true);
     await store.close();

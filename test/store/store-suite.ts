@@ -218,7 +218,7 @@ export function describeStore(harness: StoreHarness): void {
         });
       }
 
-      it('refuses to leave pending once expiresAt is reached; later states ignore expiry', async () => {
+      it('refuses to leave pending once expiresAt is reached, except to expired; later states ignore expiry', async () => {
         const store = await freshStore();
         const expired = newAction();
         await store.createAction(expired);
@@ -226,6 +226,11 @@ export function describeStore(harness: StoreHarness): void {
         expect(await store.transition(expired.id, 'pending', 'executing', minutesAfter(expired.expiresAt, 5))).toBe(
           false,
         );
+        expect(await store.transition(expired.id, 'pending', 'cancelled', minutesAfter(expired.expiresAt, 5))).toBe(
+          false,
+        );
+        // The expiry sweep runs after expiresAt, by definition, and must still be able to close it.
+        expect(await store.transition(expired.id, 'pending', 'expired', minutesAfter(expired.expiresAt, 5))).toBe(true);
 
         const live = newAction();
         await store.createAction(live);
@@ -247,7 +252,7 @@ export function describeStore(harness: StoreHarness): void {
         const expired = await store.listExpired(now);
         expect(expired.map((a) => a.id)).toEqual([longAgo.id, exactlyNow.id]);
 
-        await store.transition(longAgo.id, 'pending', 'expired', T0);
+        await store.transition(longAgo.id, 'pending', 'expired', now);
         expect((await store.listExpired(now)).map((a) => a.id)).toEqual([exactlyNow.id]);
       });
 

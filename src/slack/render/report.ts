@@ -27,7 +27,8 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
       .map((w) => `${escapeMrkdwn(w.description ?? w.workloadType)} ${w.count}× = ${formatPoints(w.usedPoints)}`);
     const more = product.workloads.length > 4 ? ` and ${product.workloads.length - 4} more` : '';
     const edition = product.licenseEdition ? ` (${escapeMrkdwn(product.licenseEdition)})` : '';
-    return `• *${escapeMrkdwn(product.productType)}*${edition}: ${formatPoints(product.totalPoints)} points — ${workloads.join(', ')}${more}`;
+    const detail = workloads.length > 0 ? ` — ${workloads.join(', ')}${more}` : '';
+    return `• *${escapeMrkdwn(product.productType)}*${edition}: ${formatPoints(product.totalPoints)} points${detail}`;
   });
   const organizations = report.organizations
     .slice(0, MAX_ORGANIZATIONS)

@@ -90,7 +90,9 @@ export function blockProblems(blocks: unknown[], maxBlocks: number): string[] {
         if (block.text !== undefined) checkText(problems, `${where}.text`, block.text, 3000);
         if (Array.isArray(block.fields)) {
           if (block.fields.length > 10) problems.push(`${where}: ${block.fields.length} fields > 10`);
-          block.fields.forEach((field, i) => checkText(problems, `${where}.fields[${i}]`, field, 2000));
+          block.fields.forEach((field, i) => {
+            checkText(problems, `${where}.fields[${i}]`, field, 2000);
+          });
         }
         if (block.accessory) checkElement(problems, `${where}.accessory`, block.accessory, actionIds);
         break;
@@ -99,14 +101,18 @@ export function blockProblems(blocks: unknown[], maxBlocks: number): string[] {
         const elements = Array.isArray(block.elements) ? block.elements : [];
         if (elements.length === 0 || elements.length > 10)
           problems.push(`${where}: ${elements.length} context elements`);
-        elements.forEach((element, i) => checkText(problems, `${where}.elements[${i}]`, element, 3000));
+        elements.forEach((element, i) => {
+          checkText(problems, `${where}.elements[${i}]`, element, 3000);
+        });
         break;
       }
       case 'actions': {
         const elements = Array.isArray(block.elements) ? block.elements : [];
         if (elements.length === 0 || elements.length > 25)
           problems.push(`${where}: ${elements.length} action elements`);
-        elements.forEach((element, i) => checkElement(problems, `${where}.elements[${i}]`, element, actionIds));
+        elements.forEach((element, i) => {
+          checkElement(problems, `${where}.elements[${i}]`, element, actionIds);
+        });
         break;
       }
       case 'input':

@@ -130,9 +130,9 @@ export function digest(rows: LicenseRow[], reports: UsageReport[]): Digest {
     horizonDays: 30,
     expired: rows,
     expiring: [
-      { withinDays: 7, rows },
-      { withinDays: 14, rows },
-      { withinDays: 30, rows },
+      { fromDays: 0, withinDays: 7, rows },
+      { fromDays: 8, withinDays: 14, rows },
+      { fromDays: 15, withinDays: 30, rows },
     ],
     supportExpiring: rows,
     unhealthy: rows,

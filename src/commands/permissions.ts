@@ -2,6 +2,7 @@
  * What the caller may do, asked of Access the same way the approval desk will ask: `help` and
  * `whoami` show exactly this, so neither offers a command that would be refused.
  */
+import { WRITES_OFF_REASON } from '../approvals/roles.js';
 import type { Role } from '../approvals/types.js';
 import type { CommandContext } from './context.js';
 
@@ -37,8 +38,8 @@ export async function permissionsOf(ctx: CommandContext): Promise<Permissions> {
   };
 }
 
-export const WRITES_OFF =
-  'Changes are turned off: set OPERATORS (who may ask for changes) and/or APPROVERS (who confirm them) to turn them on.';
+/** The same words as the access rules use, whichever of them notices first. */
+export const WRITES_OFF = WRITES_OFF_REASON;
 
 export const NOT_A_VIEWER =
   'You may not read licensing data: you are not in VIEWERS. Ask a licensing admin to add you (or your user group).';

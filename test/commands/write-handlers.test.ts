@@ -10,7 +10,7 @@ describe('write commands ask the approval desk, never VSPC', () => {
     expect(ctx.approvals.requests).toEqual([
       {
         operation: { op: 'license.update', kind: 'vbr', uid: UID.globexVbr },
-        targetLabel: 'VBR a0b1c2d3… (Globex)',
+        targetLabel: 'Veeam Backup & Replication a0b1c2d3… (Globex)',
         requestedBy: 'UOPS',
         channel: 'CLICENSES',
       },
@@ -58,11 +58,14 @@ describe('write commands ask the approval desk, never VSPC', () => {
   it('does not ask for what is already so, or for a section the license lacks', async () => {
     const ctx = makeContext();
     const already = await runCommand(`license autoupdate vbr ${UID.acmeVbr2} on`, ctx);
-    expect(already.reply).toEqual({ type: 'notice', text: 'Auto-update is already on for VBR 5f1c2a9e… (Acme Corp).' });
+    expect(already.reply).toEqual({
+      type: 'notice',
+      text: 'Auto-update is already on for Veeam Backup & Replication 5f1c2a9e… (Acme Corp).',
+    });
     const section = await runCommand(`license delete vbr ${UID.acmeVbr} socket`, ctx);
     expect(section.reply).toEqual({
       type: 'error',
-      message: 'VBR 5f1c2a9e… (Acme Corp) has no Socket section; it has: All, Instance.',
+      message: 'Veeam Backup & Replication 5f1c2a9e… (Acme Corp) has no Socket section; it has: All, Instance.',
     });
     expect(ctx.approvals.requests).toEqual([]);
   });
@@ -134,7 +137,7 @@ describe('roles', () => {
     expect(refused.reply).toEqual({ type: 'error', message: 'You are not an operator.' });
     expect(viewer.backend.calls).toEqual([]);
     const off = await runCommand('license update vbr globex', makeContext({ access: {} }));
-    expect(off.reply).toMatchObject({ type: 'error', message: expect.stringContaining('set OPERATORS') });
+    expect(off.reply).toMatchObject({ type: 'error', message: expect.stringContaining('Writes are off') });
   });
 
   it('finalize needs an approver when APPROVERS is set', async () => {

@@ -1,0 +1,97 @@
+/**
+ * The demo console: type what you would type after `/vspc`, read the answer as text. A change
+ * request shows its plan; `confirm` runs it and `cancel` drops it, like the card's buttons.
+ * With a terminal it keeps a history and a `vspc> ` prompt; piped input runs line by line.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ApprovalService } from '../../approvals/types.js';
+import type { CommandContext } from '../../commands/context.js';
+import { runCommand } from '../../commands/run.js';
+import { terminalPresenter } from './terminal-presenter.js';
+import { type Terminal, writeReply } from './write-reply.js';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** A person at a terminal: prompt and history; otherwise each line is echoed after the prompt. */
+  interactive: boolean;
+  ctx: CommandContext;
+  approvals: ApprovalService;
+  /** Where `report N csv` saves its file. */
+  cwd: string;
+}
+
+export const PROMPT = 'vspc> ';
+export const CONSOLE_HELP =
+  'Console words: confirm [id] / cancel [id] answer the last change request; exit (or Ctrl-D) leaves.';
+
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { ctx, approvals, output, interactive } = options;
+  const write = (text: string) => {
+    output.write(`${text}\n`);
+  };
+  const terminal: Terminal = { out: write, err: write };
+  const rl = createInterface({
+    input: options.input,
+    ...(interactive ? { output } : {}),
+    terminal: interactive,
+    historySize: 500,
+    prompt: PROMPT,
+  });
+  let lastActionId: string | null = null;
+
+  async function answer(verb: 'confirm' | 'cancel', id: string | undefined): Promise<void> {
+    const actionId = id ?? lastActionId;
+    if (!actionId) {
+      write(`Nothing to ${verb}: ask for a change first (e.g. license update vbr <target>).`);
+      return;
+    }
+    const presenter = terminalPresenter(write);
+    const result =
+      verb === 'confirm'
+        ? await approvals.confirm(actionId, ctx.userId, presenter)
+        : await approvals.cancel(actionId, ctx.userId, presenter);
+    if (!result.ok) write(`Nothing done: ${result.reason}`);
+    if (actionId === lastActionId) lastActionId = null;
+  }
+
+  async function handle(line: string): Promise<boolean> {
+    const text = line.trim();
+    if (text === '') return true;
+    const [word = '', id] = text.split(/\s+/);
+    const lower = word.toLowerCase();
+    if (lower === 'exit' || lower === 'quit') return false;
+    if (lower === 'confirm' || lower === 'cancel') {
+      await answer(lower, id);
+      return true;
+    }
+    const { reply } = await runCommand(text, ctx);
+    writeReply(reply, { timeZone: ctx.timeZone, cwd: options.cwd, terminal });
+    if (reply.type === 'help') write(CONSOLE_HELP);
+    if (reply.type === 'actionCard' && reply.action.status === 'pending') {
+      lastActionId = reply.action.id;
+      write('Type confirm to run it, or cancel.');
+    }
+    return true;
+  }
+
+  if (interactive) rl.prompt();
+  try {
+    for await (const line of rl) {
+      if (!interactive) write(`${PROMPT}${line}`);
+      let goOn: boolean;
+      try {
+        goOn = await handle(line);
+      } catch (error) {
+        // runCommand never throws; a store failure in confirm/cancel must not end the session.
+        write(`Error: ${error instanceof Error ? error.message : String(error)}`);
+        goOn = true;
+      }
+      if (!goOn) break;
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    rl.close();
+  }
+}

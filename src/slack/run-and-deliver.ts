@@ -5,6 +5,7 @@
  */
 import type { ReplyEnvelope } from '../commands/reply.js';
 import { deliverReply } from './deliver/deliver-reply.js';
+import { openLoadingModal, wantsInstallModal } from './deliver/install-modal-early.js';
 import { sendMessage } from './deliver/send-message.js';
 import type { Delivery, DeliveryServices, Surface } from './deliver/surface.js';
 import type { RunCommand, SlackAppDeps } from './deps.js';
@@ -22,12 +23,16 @@ export const UNEXPECTED_FAILURE =
 
 export async function runAndDeliver(
   text: string,
-  surface: Surface,
+  initialSurface: Surface,
   services: CommandServices,
   /** Lets a click turn a stale button's usage error into "this button is no longer valid". */
   adjust: (envelope: ReplyEnvelope) => ReplyEnvelope = (envelope) => envelope,
 ): Promise<void> {
+  let surface = initialSurface;
   const ctx = services.commandContextFor(surface.userId, surface.channelId);
+  if (surface.triggerId && wantsInstallModal(text)) {
+    surface = { ...surface, loadingViewId: await openLoadingModal(surface) };
+  }
   const log = services.logger.child({ user: surface.userId, channel: surface.channelId });
   let delivery: Delivery = {
     surface,

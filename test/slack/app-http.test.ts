@@ -39,6 +39,7 @@ beforeAll(async () => {
       license(2, { company: 'Acme Corp', expirationDate: inDays(40) }),
       license(3, { company: 'Beta Ltd', expirationDate: inDays(-3), status: 'Expired' }),
       ...Array.from({ length: 25 }, (_, i) => license(100 + i, { kind: 'vone', expirationDate: inDays(50 + i) })),
+      license(200, { kind: 'vb365', company: 'Delta AG' }),
     ],
   });
   app = await startTestApp({ backend, fake });
@@ -315,15 +316,29 @@ describe('writes go through an approval card in the channel', () => {
 });
 
 describe('the install modal', () => {
-  it("opens with the command's trigger_id and the targets", async () => {
+  it("opens at once with the command's trigger_id, before VSPC answers, then shows the form with the targets", async () => {
+    backend.delayMs = 600;
     const since = fake.mark();
-    await command('license install vbr', { userId: 'U0OPS', triggerId: 'trig-install-1' });
+    await command('license install vb365', { userId: 'U0OPS', triggerId: 'trig-install-1' });
     const open = await fake.waitFor('views.open', { since });
     expect(open.params.trigger_id).toBe('trig-install-1');
-    const view = open.params.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    const update = await fake.waitFor('views.update', { since });
+    const read = backend.finished.find((f) => f.call === 'listLicenses vb365');
+    expect(open.at).toBeLessThan(read?.at ?? 0);
+    expect(update.params.view_id).toBe((open.result as { view: { id: string } }).view.id);
+    const view = update.params.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
     expect(view.callback_id).toBe('install_license');
-    expect(JSON.parse(view.private_metadata)).toEqual({ channel: CHANNEL, kind: 'vbr' });
-    expect(JSON.stringify(view.blocks)).toContain(uid(2));
+    expect(JSON.parse(view.private_metadata)).toEqual({ channel: CHANNEL, kind: 'vb365' });
+    expect(JSON.stringify(view.blocks)).toContain(uid(200));
+  });
+
+  it('a refusal replaces the placeholder modal with the reason', async () => {
+    const since = fake.mark();
+    await command('license install vbr', { userId: USER, triggerId: 'trig-install-3' });
+    const update = await fake.waitFor('views.update', { since });
+    const view = update.params.view as { callback_id: string; blocks: unknown[] };
+    expect(view.callback_id).not.toBe('install_license');
+    expect(JSON.stringify(view.blocks)).toMatch(/operator|approver|not allowed|may not/i);
   });
 
   it('an expired trigger_id gets an answer that says how to retry', async () => {

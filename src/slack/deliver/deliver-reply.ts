@@ -1,6 +1,7 @@
 /** Sends a command's reply the way its type needs: message, file upload, modal or approval card. */
 import type { ReplyEnvelope } from '../../commands/reply.js';
 import { renderReply } from '../render/reply.js';
+import { showInModal } from './install-modal-early.js';
 import { openInstallModal } from './open-install-modal.js';
 import { postActionCard } from './post-action-card.js';
 import { sendMessage } from './send-message.js';
@@ -16,7 +17,19 @@ export async function deliverReply(delivery: Delivery, envelope: ReplyEnvelope):
       return openInstallModal(delivery, reply);
     case 'actionCard':
       return postActionCard(delivery, reply);
-    default:
-      return sendMessage(delivery, renderReply(reply, delivery.render), { share: envelope.share });
+    default: {
+      const message = renderReply(reply, delivery.render);
+      const viewId = delivery.surface.loadingViewId;
+      if (viewId) {
+        // The user is looking at the placeholder modal: answer there (and say it in chat if that fails).
+        try {
+          await showInModal(delivery.surface, viewId, message);
+          return;
+        } catch (error) {
+          delivery.services.logger.warn({ err: String(error) }, 'could not update the placeholder modal');
+        }
+      }
+      return sendMessage(delivery, message, { share: envelope.share });
+    }
   }
 }

@@ -15,6 +15,8 @@ export interface Surface {
   responseUrl: string | null;
   /** A click on a message this reply supersedes (Next page, a picker): replace that message. */
   replaceOriginal: boolean;
+  /** The placeholder modal opened before a `license install` ran; the answer replaces it. */
+  loadingViewId?: string | null;
 }
 
 export interface DeliveryServices {

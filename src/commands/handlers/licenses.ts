@@ -1,5 +1,5 @@
 /** `licenses [kind] [--expiring DAYS] [--status S] [--company NAME] [--page N]`: soonest expiry first. */
-import { expiresWithin, toRow } from '../../licenses/expiry.js';
+import { expiresWithin, toRows } from '../../licenses/expiry.js';
 import { enumEquals, type LicenseRow } from '../../licenses/model.js';
 import type { CommandOf } from '../command.js';
 import type { CommandContext } from '../context.js';
@@ -56,8 +56,7 @@ export async function handleLicenses(cmd: CommandOf<'licenses'>, ctx: CommandCon
   const licenses = await ctx.inventory.list(cmd.kind === 'all' ? undefined : [cmd.kind]);
   const now = ctx.clock();
   const company = cmd.company?.toLowerCase() ?? null;
-  const rows = licenses
-    .map((license) => toRow(license, now, ctx.timeZone))
+  const rows = toRows(licenses, now, ctx.timeZone)
     .filter((row) => cmd.expiringDays === null || expiresWithin(row, cmd.expiringDays))
     .filter((row) => cmd.status === null || enumEquals(row.license.status, cmd.status))
     .filter((row) => company === null || (row.license.company ?? '').toLowerCase().includes(company))

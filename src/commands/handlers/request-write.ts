@@ -8,7 +8,6 @@ import type { Capability } from '../../licenses/backend.js';
 import type { License, LicenseKind } from '../../licenses/model.js';
 import type { CommandContext } from '../context.js';
 import { targetLabel } from '../labels.js';
-import { WRITES_OFF } from '../permissions.js';
 import type { Reply } from '../reply.js';
 import { refuseUnsupported } from './guards.js';
 import { pickLicense } from './pick-license.js';
@@ -19,7 +18,7 @@ export async function refuseWrite(
   probe: WriteOperation,
   capability?: { kind: LicenseKind; capability: Capability },
 ): Promise<Reply | null> {
-  if (!ctx.access.writesEnabled) return { type: 'error', message: WRITES_OFF };
+  // Writes being off is Access's answer too (the CLI, acting for the VSPC credential holder, is exempt).
   if (capability) {
     const unsupported = refuseUnsupported(ctx, capability.kind, capability.capability);
     if (unsupported) return unsupported;

@@ -32,7 +32,7 @@ export function createFakeAccess(lists: AccessLists = {}): Access {
       return (await rolesOf(userId)).includes('viewer');
     },
     async refuseRequest(userId, channel, operation) {
-      if (!writesEnabled) return 'Changes are turned off.';
+      if (!writesEnabled) return 'Writes are off: set APPROVERS or OPERATORS.';
       const roles = await rolesOf(userId);
       if (operation.op === 'reports.finalize' && approvers.length > 0 && !roles.includes('approver')) {
         return 'Finalizing reports needs an approver.';

@@ -28,6 +28,8 @@ export async function runAndDeliver(
   /** Lets a click turn a stale button's usage error into "this button is no longer valid". */
   adjust: (envelope: ReplyEnvelope) => ReplyEnvelope = (envelope) => envelope,
 ): Promise<void> {
+  // Called right after an ack: let the event loop answer other waiting requests (their acks) first.
+  await new Promise((resolve) => setImmediate(resolve));
   let surface = initialSurface;
   const ctx = services.commandContextFor(surface.userId, surface.channelId);
   if (surface.triggerId && wantsInstallModal(text)) {

@@ -9,6 +9,7 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bol
 import { runCommand as defaultRunCommand } from '../commands/run.js';
 import { systemClock } from '../licenses/expiry.js';
 import { boltLogger } from './bolt-logger.js';
+import { countingFetch } from './counting-fetch.js';
 import type { SlackAppDeps, SlackRetryConfig } from './deps.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
@@ -45,8 +46,12 @@ export class SlackStartError extends Error {
 
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const logger = deps.logger.child({ component: 'slack' });
-  const routes = healthRoutes(deps.ready, logger);
-  const clientOptions = { slackApiUrl: deps.apiUrl, retryConfig: { ...(deps.retryConfig ?? DEFAULT_RETRY_CONFIG) } };
+  const routes = [...healthRoutes(deps.ready, logger), ...(deps.extraRoutes ?? [])];
+  const clientOptions = {
+    slackApiUrl: deps.apiUrl,
+    retryConfig: { ...(deps.retryConfig ?? DEFAULT_RETRY_CONFIG) },
+    ...(deps.onSlackApiError ? { fetch: countingFetch(deps.onSlackApiError) } : {}),
+  };
   const bolt = boltLogger(logger);
   const socketMode = Boolean(deps.appToken);
 

@@ -4,6 +4,8 @@ import type { CommandContext } from '../commands/context.js';
 import type { ReplyEnvelope } from '../commands/reply.js';
 import type { Clock } from '../licenses/expiry.js';
 import type { Logger } from '../log.js';
+import type { SlackApiErrorHook } from './counting-fetch.js';
+import type { HealthRoute } from './health-routes.js';
 import type { ApprovalListenerDeps } from './listeners/actions/confirm-action.js';
 import type { InstallListenerDeps } from './listeners/views/install-license.js';
 
@@ -50,6 +52,10 @@ export interface SlackAppDeps {
   approvalListeners?: ApprovalListenerDeps;
   /** The install modal's submission; not registered when absent. */
   installListener?: InstallListenerDeps;
+  /** More HTTP routes on the app's port (e.g. GET /metrics). */
+  extraRoutes?: HealthRoute[];
+  /** Called for every failed Web API call (metrics). */
+  onSlackApiError?: SlackApiErrorHook;
   /** Anything else to register on the app (metrics, more listeners). */
   registerExtra?(app: App): void;
 }

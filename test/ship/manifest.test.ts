@@ -89,14 +89,14 @@ describe('manifest.yml', () => {
   it('declares the command the app registers, pointing at /slack/events', () => {
     const command = manifest.features.slash_commands[0];
     expect(command?.command).toBe('/vspc');
-    expect(source).toMatch(/command\(\s*['"]\/vspc['"]/);
+    expect(source).toMatch(/VSPC_COMMAND = '\/vspc'[\s\S]*app\.command\(VSPC_COMMAND/);
     expect(command?.url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
   });
 
   it('asks for exactly the bot scopes the code needs', () => {
     const called = new Set<string>();
-    for (const match of source.matchAll(/client\.(chat|views|users|usergroups|files|auth)\.(\w+(?:\.\w+)?)\(/g)) {
+    for (const match of source.matchAll(/client(?:\(\))?\.(chat|views|users|usergroups|files|auth)\.(\w+(?:\.\w+)?)\(/g)) {
       called.add(`${match[1]}.${match[2]}`);
     }
     for (const method of called) expect(METHOD_SCOPES, `unknown Web API method ${method}`).toHaveProperty(method);

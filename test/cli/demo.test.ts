@@ -53,6 +53,15 @@ describe('demo console, driven through a pipe', () => {
     expect(demo.simulator.writes().length - before).toBe(1);
   });
 
+  it('answers y/N like the card: n cancels, y runs exactly once', async () => {
+    const before = demo.simulator.writes().length;
+    const text = await session(['license update console', 'n', 'license update console', 'y']);
+    expect(text).toContain('Run it? [y/N]');
+    expect(text).toContain('cancelled: Cancelled by the CLI; nothing was done.');
+    expect(text).toMatch(/succeeded: VSPC installed a fresh license/);
+    expect(demo.simulator.writes().length - before).toBe(1);
+  });
+
   it('stops at exit and keeps going after bad input', async () => {
     const text = await session(['licences', 'whoami', 'exit', 'whoami']);
     expect(text).toContain('Did you mean "licenses"');

@@ -24,7 +24,9 @@ export interface ConsoleOptions {
 
 export const PROMPT = 'vspc> ';
 export const CONSOLE_HELP =
-  'Console words: confirm [id] / cancel [id] answer the last change request; exit (or Ctrl-D) leaves.';
+  'Console words: y or confirm [id] / n or cancel [id] answer the last change request; exit (or Ctrl-D) leaves.';
+const YES = new Set(['y', 'yes', 'confirm']);
+const NO = new Set(['n', 'no', 'cancel']);
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { ctx, approvals, output, interactive } = options;
@@ -62,8 +64,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const [word = '', id] = text.split(/\s+/);
     const lower = word.toLowerCase();
     if (lower === 'exit' || lower === 'quit') return false;
-    if (lower === 'confirm' || lower === 'cancel') {
-      await answer(lower, id);
+    // y/N answers the last request like the card's buttons; anything else after a request cancels nothing.
+    const verb = YES.has(lower) ? 'confirm' : NO.has(lower) ? 'cancel' : null;
+    if (verb) {
+      await answer(verb, id);
       return true;
     }
     const { reply } = await runCommand(text, ctx);
@@ -71,7 +75,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (reply.type === 'help') write(CONSOLE_HELP);
     if (reply.type === 'actionCard' && reply.action.status === 'pending') {
       lastActionId = reply.action.id;
-      write('Type confirm to run it, or cancel.');
+      write('Run it? [y/N] (or type confirm / cancel)');
     }
     return true;
   }

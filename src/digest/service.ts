@@ -2,6 +2,9 @@
  * The digest service: builds the digest from VSPC and posts it to every DIGEST_CHANNEL once per
  * channel and local day, however many processes or replicas run. The store's claim of
  * (channel, day) decides who posts; a restart the same day finds the claim and stays quiet.
+ * A claim is a lease: when its holder died before posting, the claim goes stale and whoever looks
+ * next (catch-up on start, the cron of another replica, or the takeover check this service books
+ * when it finds the day held by someone else) takes it over and posts.
  * When VSPC fails, the channel hears what failed (with VSPC's code and request id) and the run is
  * retried with backoff within the day.
  */
@@ -10,7 +13,7 @@ import type { LicensingBackend } from '../licenses/backend.js';
 import { type Clock, localDay } from '../licenses/expiry.js';
 import type { Inventory } from '../licenses/inventory.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store/types.js';
+import { DEFAULT_DIGEST_LEASE_MS, type DigestRecord, type Store } from '../store/types.js';
 import { describeVspcError, VspcError } from '../vspc/errors.js';
 import { loadDigest } from './load-digest.js';
 import type { Digest, DigestService } from './model.js';
@@ -33,6 +36,11 @@ export interface DigestServiceDeps {
   retry?: { delaysMs: number[] };
   /** node-cron by default; tests pass their own to fire the job. */
   schedule?: ScheduleFn;
+  /**
+   * How long a claim of (channel, day) holds before another instance may take it over (default
+   * DEFAULT_DIGEST_LEASE_MS, 10 minutes). Must exceed the slowest run, retries of VSPC included.
+   */
+  claimLeaseMs?: number;
 }
 
 export interface DigestRunner extends DigestService {
@@ -49,7 +57,10 @@ export interface DigestRunner extends DigestService {
 const MINUTE_MS = 60_000;
 export const DEFAULT_RETRY_DELAYS_MS = [5, 15, 30, 60, 120].map((minutes) => minutes * MINUTE_MS);
 
-type Trigger = 'schedule' | 'catch-up' | 'retry';
+type Trigger = 'schedule' | 'catch-up' | 'retry' | 'takeover';
+
+/** After a lease runs out, wait this much more: the holder's clock may be a little behind ours. */
+const TAKEOVER_MARGIN_MS = 1000;
 
 function describeFailure(error: unknown): { reason: string; requestId: string | null } {
   if (error instanceof VspcError) return { reason: describeVspcError(error), requestId: error.requestId };
@@ -70,8 +81,11 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
   const delays = deps.retry?.delaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const schedule = deps.schedule ?? nodeCronSchedule;
   const timeZone = settings.timeZone;
+  const leaseMs = deps.claimLeaseMs ?? DEFAULT_DIGEST_LEASE_MS;
   const retriesUsed = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
+  /** Days with a takeover check booked: one timer per day, however often the day is found held. */
+  const takeoverBooked = new Set<string>();
   let job: ScheduledJob | null = null;
   let stopped = false;
   // Runs of this process one at a time: cron, catch-up, retries and `digest now` never interleave.
@@ -187,13 +201,78 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
     }
   }
 
+  /** Claims the channels of `day` this run may post to, taking over stale or failed claims. */
+  async function claimChannels(day: string, now: Date): Promise<{ claimed: string[]; held: DigestRecord[] }> {
+    const claimed: string[] = [];
+    const held: DigestRecord[] = [];
+    for (const channel of settings.channels) {
+      const before = await store.getDigest(channel, day);
+      if (before?.status === 'posted') continue;
+      if (await store.claimDigest(channel, day, instanceId, now, leaseMs)) {
+        claimed.push(channel);
+        if (before?.status === 'claimed') {
+          logger.warn(
+            { channel, day, previous: before.claimedBy, claimedAt: before.claimedAt },
+            'digest: took over a claim whose holder did not finish within the lease',
+          );
+          await audit('system', 'take over digest claim', channel, `taken over from ${before.claimedBy}`, null);
+        }
+        continue;
+      }
+      const holder = await store.getDigest(channel, day);
+      if (holder?.status === 'claimed') held.push(holder);
+    }
+    return { claimed, held };
+  }
+
+  /**
+   * Another instance holds the day: look again when its lease runs out. If it posted by then, the
+   * check finds the day done; if it died, the check takes the day over.
+   */
+  function bookTakeoverCheck(day: string, held: DigestRecord[]): void {
+    if (stopped || held.length === 0 || takeoverBooked.has(day)) return;
+    const leaseEnd = Math.min(...held.map((record) => record.claimedAt.getTime() + leaseMs));
+    const delay = Math.max(0, leaseEnd - clock().getTime()) + TAKEOVER_MARGIN_MS;
+    takeoverBooked.add(day);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      takeoverBooked.delete(day);
+      if (stopped || localDay(clock(), timeZone) !== day) return;
+      void serialize(() => runDay(day, 'takeover')).catch((error) =>
+        logger.error({ err: error, day }, 'digest takeover check'),
+      );
+    }, delay);
+    timer.unref();
+    timers.add(timer);
+  }
+
+  /**
+   * The channels among `claimed` whose claim is still this run's. A run slower than the lease may
+   * have been taken over; then the taker posts and this run must not (a narrow race remains between
+   * this read and the post, which is why the lease must exceed the slowest run).
+   */
+  async function stillHeld(day: string, claimed: string[], claimedAt: Date): Promise<string[]> {
+    const kept: string[] = [];
+    for (const channel of claimed) {
+      const record = await store.getDigest(channel, day);
+      if (
+        record?.status === 'claimed' &&
+        record.claimedBy === instanceId &&
+        record.claimedAt.getTime() === claimedAt.getTime()
+      ) {
+        kept.push(channel);
+      } else {
+        logger.warn({ channel, day, holder: record?.claimedBy }, 'digest: claim taken over during a slow run');
+      }
+    }
+    return kept;
+  }
+
   async function runDay(day: string, trigger: Trigger): Promise<void> {
     if (stopped || settings.channels.length === 0) return;
     const now = clock();
-    const claimed: string[] = [];
-    for (const channel of settings.channels) {
-      if (await store.claimDigest(channel, day, instanceId, now)) claimed.push(channel);
-    }
+    const { claimed, held } = await claimChannels(day, now);
+    bookTakeoverCheck(day, held);
     if (claimed.length === 0) {
       logger.debug({ day, trigger }, 'digest: every channel has today’s digest or another instance is on it');
       return;
@@ -202,12 +281,13 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
     try {
       digest = await build(now);
     } catch (error) {
-      await reportBuildFailure(day, claimed, error);
+      await reportBuildFailure(day, await stillHeld(day, claimed, now), error);
       scheduleRetry(day);
       return;
     }
     try {
-      await publish(day, claimed, digest, trigger);
+      const mine = await stillHeld(day, claimed, now);
+      if (mine.length > 0) await publish(day, mine, digest, trigger);
     } catch (error) {
       // A bug or a store hiccup after the claim: free what this run still holds so a retry can post.
       logger.error({ day, err: error }, 'digest run failed after claiming');
@@ -248,7 +328,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
       const rendered = renderDigestBlocks(await build(now));
       const targets: { channel: string; claimed: boolean }[] = [];
       for (const channel of settings.channels) {
-        targets.push({ channel, claimed: await store.claimDigest(channel, day, instanceId, now) });
+        targets.push({ channel, claimed: await store.claimDigest(channel, day, instanceId, now, leaseMs) });
       }
       const { posted, failed } = await postToChannels(day, targets, rendered, requestedBy);
       const parts: string[] = [];
@@ -304,6 +384,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
       await current?.stop();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      takeoverBooked.clear();
       await queue;
     },
   };

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
+import { checkedLease } from './digest-lease.js';
 import { StoreError } from './errors.js';
 import { assertFileIntact } from './file-integrity.js';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_TABLE } from './migrations.js';
@@ -22,15 +23,16 @@ import {
   millis,
   rowLimit,
 } from './rows.js';
-import type {
-  ActionStatus,
-  AuditEntry,
-  DigestRecord,
-  NewPendingAction,
-  PendingAction,
-  Store,
-  StoredFile,
-  TransitionPatch,
+import {
+  type ActionStatus,
+  type AuditEntry,
+  DEFAULT_DIGEST_LEASE_MS,
+  type DigestRecord,
+  type NewPendingAction,
+  type PendingAction,
+  type Store,
+  type StoredFile,
+  type TransitionPatch,
 } from './types.js';
 
 /** Any fixed number works; all replicas must agree on it ("vspc" in ASCII). */
@@ -245,14 +247,22 @@ export class PostgresStore implements Store {
     return rows.map(auditFromRow);
   }
 
-  async claimDigest(channel: string, day: string, claimedBy: string, now: Date): Promise<boolean> {
+  async claimDigest(
+    channel: string,
+    day: string,
+    claimedBy: string,
+    now: Date,
+    leaseMs = DEFAULT_DIGEST_LEASE_MS,
+  ): Promise<boolean> {
+    // ON CONFLICT DO UPDATE locks the existing row and evaluates the WHERE on its newest version, so
+    // of concurrent takers of a stale claim only the first sees it stale; the others see its fresh claim.
     const result = await this.pool.query(
       `INSERT INTO digest_records AS d (channel, day, status, claimed_by, claimed_at, message_ts, attempts, released)
        VALUES ($1, $2, 'claimed', $3, $4, NULL, 1, FALSE)
        ON CONFLICT (channel, day) DO UPDATE SET status = 'claimed', claimed_by = EXCLUDED.claimed_by,
          claimed_at = EXCLUDED.claimed_at, message_ts = NULL, attempts = d.attempts + 1, released = FALSE
-       WHERE d.released`,
-      [channel, day, claimedBy, millis(now)],
+       WHERE d.released OR d.status = 'failed' OR (d.status = 'claimed' AND d.claimed_at <= $5)`,
+      [channel, day, claimedBy, millis(now), millis(now) - checkedLease(leaseMs)],
     );
     return result.rowCount === 1;
   }

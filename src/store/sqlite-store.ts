@@ -5,6 +5,7 @@
  */
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkedLease } from './digest-lease.js';
 import { ensureDirectory } from './ensure-directory.js';
 import { StoreError } from './errors.js';
 import { assertFileIntact } from './file-integrity.js';
@@ -21,15 +22,16 @@ import {
   millis,
   rowLimit,
 } from './rows.js';
-import type {
-  ActionStatus,
-  AuditEntry,
-  DigestRecord,
-  NewPendingAction,
-  PendingAction,
-  Store,
-  StoredFile,
-  TransitionPatch,
+import {
+  type ActionStatus,
+  type AuditEntry,
+  DEFAULT_DIGEST_LEASE_MS,
+  type DigestRecord,
+  type NewPendingAction,
+  type PendingAction,
+  type Store,
+  type StoredFile,
+  type TransitionPatch,
 } from './types.js';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -257,13 +259,27 @@ export class SqliteStore implements Store {
     return rows.map(auditFromRow);
   }
 
-  async claimDigest(channel: string, day: string, claimedBy: string, now: Date): Promise<boolean> {
+  async claimDigest(
+    channel: string,
+    day: string,
+    claimedBy: string,
+    now: Date,
+    leaseMs = DEFAULT_DIGEST_LEASE_MS,
+  ): Promise<boolean> {
+    // One statement, run under SQLite's write lock: the WHERE sees the row as the previous winner left it.
     const result = this.statement(`
         INSERT INTO digest_records (channel, day, status, claimed_by, claimed_at, message_ts, attempts, released)
-        VALUES (?, ?, 'claimed', ?, ?, NULL, 1, 0)
+        VALUES (@channel, @day, 'claimed', @claimedBy, @now, NULL, 1, 0)
         ON CONFLICT (channel, day) DO UPDATE SET status = 'claimed', claimed_by = excluded.claimed_by,
           claimed_at = excluded.claimed_at, message_ts = NULL, attempts = digest_records.attempts + 1, released = 0
-        WHERE digest_records.released = 1`).run(channel, day, claimedBy, millis(now));
+        WHERE digest_records.released = 1 OR digest_records.status = 'failed'
+          OR (digest_records.status = 'claimed' AND digest_records.claimed_at <= @staleBefore)`).run({
+      channel,
+      day,
+      claimedBy,
+      now: millis(now),
+      staleBefore: millis(now) - checkedLease(leaseMs),
+    });
     return result.changes === 1;
   }
 

@@ -9,6 +9,13 @@ export type ActionStatus = 'pending' | 'executing' | 'succeeded' | 'failed' | 'c
 
 export const OPEN_STATUSES: readonly ActionStatus[] = ['pending', 'executing'];
 
+/**
+ * How long a digest claim holds before another instance may take it over (`claimDigest`'s default
+ * lease). A claimer that died between claim and `finishDigest` would otherwise silence the day; the
+ * lease must be longer than the slowest digest run, or a slow run and its taker could both post.
+ */
+export const DEFAULT_DIGEST_LEASE_MS = 10 * 60_000;
+
 export interface PendingAction {
   /** uuid; also the `X-Request-id` of the VSPC call. */
   id: string;
@@ -109,11 +116,18 @@ export interface Store {
   /** Newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
 
-  /** Unique claim of (channel, day): true for exactly one caller across replicas. */
-  claimDigest(channel: string, day: string, claimedBy: string, now: Date): Promise<boolean>;
+  /**
+   * Unique claim of (channel, day): true for exactly one caller across replicas. It succeeds when the
+   * day has no record yet, or when the existing one may be taken over: `failed` (or released), or
+   * `claimed` with its lease run out (`claimedAt + leaseMs ≤ now`, default DEFAULT_DIGEST_LEASE_MS:
+   * the claimer died before finishDigest). A `posted` day is never claimed again. A takeover is the
+   * same single atomic statement as a first claim, so concurrent takers still get one winner; the
+   * winner's record has `claimedBy`/`claimedAt` replaced, `messageTs` cleared and `attempts` + 1.
+   */
+  claimDigest(channel: string, day: string, claimedBy: string, now: Date, leaseMs?: number): Promise<boolean>;
   getDigest(channel: string, day: string): Promise<DigestRecord | null>;
   finishDigest(channel: string, day: string, status: 'posted' | 'failed', messageTs: string | null): Promise<void>;
-  /** Lets a failed claim be taken again (retry within the day). */
+  /** Lets a failed claim be taken again (retry within the day); `claimDigest` now also takes `failed` by itself. */
   releaseDigest(channel: string, day: string): Promise<void>;
 
   /** True when the store answers (readiness). */

@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dedupeKey, type WriteOperation } from '../../src/approvals/operation.js';
-import type { Store, StoredFile } from '../../src/store/types.js';
+import { DEFAULT_DIGEST_LEASE_MS, type Store, type StoredFile } from '../../src/store/types.js';
 import { auditEntry, minutesAfter, newAction, T0 } from './fixtures.js';
 
 export interface StoreDatabase {
@@ -359,7 +359,7 @@ export function describeStore(harness: StoreHarness): void {
     });
 
     describe('digest records', () => {
-      it('claims a (channel, day) once; a failed one can be claimed again only after release', async () => {
+      it('claims a (channel, day) once; a failed one can be claimed again at once, a posted one never', async () => {
         const store = await freshStore();
         expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-a', T0)).toBe(true);
         expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', T0)).toBe(false);
@@ -375,29 +375,85 @@ export function describeStore(harness: StoreHarness): void {
           attempts: 1,
         });
 
+        // Release frees only a failed claim: a live one stays with its holder.
         await store.releaseDigest('C0DIGEST', '2025-03-01');
         expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', T0)).toBe(false);
 
-        await store.finishDigest('C0DIGEST', '2025-03-01', 'failed', null);
-        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', T0)).toBe(false);
-        await store.releaseDigest('C0DIGEST', '2025-03-01');
-        const later = minutesAfter(T0, 30);
+        await store.finishDigest('C0DIGEST', '2025-03-01', 'failed', '1712345678.000100');
+        const later = minutesAfter(T0, 1);
         expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', later)).toBe(true);
-        expect(await store.getDigest('C0DIGEST', '2025-03-01')).toMatchObject({
+        expect(await store.getDigest('C0DIGEST', '2025-03-01')).toEqual({
+          channel: 'C0DIGEST',
+          day: '2025-03-01',
           status: 'claimed',
           claimedBy: 'replica-b',
           claimedAt: later,
+          messageTs: null,
           attempts: 2,
         });
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-a', later)).toBe(false);
+
+        // The old way (failed, then released) still works.
+        await store.finishDigest('C0DIGEST', '2025-03-01', 'failed', null);
+        await store.releaseDigest('C0DIGEST', '2025-03-01');
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-a', later)).toBe(true);
+        expect((await store.getDigest('C0DIGEST', '2025-03-01'))?.attempts).toBe(3);
 
         await store.finishDigest('C0DIGEST', '2025-03-01', 'posted', '1712345678.000200');
         await store.releaseDigest('C0DIGEST', '2025-03-01');
-        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-a', later)).toBe(false);
+        const muchLater = minutesAfter(T0, 24 * 60);
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', muchLater)).toBe(false);
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', muchLater, 0)).toBe(false);
         expect(await store.getDigest('C0DIGEST', '2025-03-01')).toMatchObject({
           status: 'posted',
+          claimedBy: 'replica-a',
           messageTs: '1712345678.000200',
         });
         expect(await store.getDigest('C0DIGEST', '1999-01-01')).toBeNull();
+      });
+
+      it('takes over a claim whose lease ran out (10 minutes by default), never a live one', async () => {
+        const store = await freshStore();
+        expect(DEFAULT_DIGEST_LEASE_MS).toBe(10 * 60_000);
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'dead-replica', T0)).toBe(true);
+        const almost = new Date(T0.getTime() + DEFAULT_DIGEST_LEASE_MS - 1);
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', almost)).toBe(false);
+        const expired = new Date(T0.getTime() + DEFAULT_DIGEST_LEASE_MS);
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', expired)).toBe(true);
+        expect(await store.getDigest('C0DIGEST', '2025-03-01')).toEqual({
+          channel: 'C0DIGEST',
+          day: '2025-03-01',
+          status: 'claimed',
+          claimedBy: 'replica-b',
+          claimedAt: expired,
+          messageTs: null,
+          attempts: 2,
+        });
+        // The taker holds a fresh lease: the dead one's successor cannot take it right back.
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-c', expired)).toBe(false);
+        await store.finishDigest('C0DIGEST', '2025-03-01', 'posted', '1712345678.000300');
+        expect(await store.getDigest('C0DIGEST', '2025-03-01')).toMatchObject({
+          status: 'posted',
+          claimedBy: 'replica-b',
+          messageTs: '1712345678.000300',
+        });
+      });
+
+      it('honours the lease the caller gives, and refuses a lease that is not a whole number ≥ 0', async () => {
+        const store = await freshStore();
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-a', T0, 60_000)).toBe(true);
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', minutesAfter(T0, 0.5), 60_000)).toBe(
+          false,
+        );
+        // A longer lease than the claimer's own still counts from the stored claimedAt.
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', minutesAfter(T0, 5), 3_600_000)).toBe(
+          false,
+        );
+        expect(await store.claimDigest('C0DIGEST', '2025-03-01', 'replica-b', minutesAfter(T0, 1), 60_000)).toBe(true);
+        for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+          await expect(store.claimDigest('C0DIGEST', '2025-03-09', 'replica-a', T0, bad)).rejects.toThrow(/lease/);
+        }
+        expect(await store.getDigest('C0DIGEST', '2025-03-09')).toBeNull();
       });
 
       it('gives a day to exactly one of 20 simultaneous claimers, again after a release', async () => {
@@ -420,6 +476,35 @@ export function describeStore(harness: StoreHarness): void {
         const second = await claimAll();
         expect(second.filter(Boolean)).toHaveLength(1);
         expect((await stores[0]!.getDigest('C0DIGEST', '2025-03-01'))?.attempts).toBe(2);
+      });
+
+      it('gives a stale claim to exactly one of 20 simultaneous takers, and a failed day likewise', async () => {
+        const db = await database();
+        const stores = harness.manyInstances ? [await db.open(), await db.open()] : [await db.open()];
+        const [first] = stores as [Store];
+        // A replica claimed at T0 and died before finishDigest.
+        expect(await first.claimDigest('C0DIGEST', '2025-03-01', 'dead-replica', T0)).toBe(true);
+        const takeAll = (at: Date, wave: string) =>
+          Promise.all(
+            Array.from({ length: 20 }, (_, i) =>
+              stores[i % stores.length]!.claimDigest('C0DIGEST', '2025-03-01', `${wave}-${i}`, at),
+            ),
+          );
+        const afterLease = minutesAfter(T0, 11);
+        const takeover = await takeAll(afterLease, 'taker');
+        expect(takeover.filter(Boolean)).toHaveLength(1);
+        expect(await first.getDigest('C0DIGEST', '2025-03-01')).toMatchObject({
+          status: 'claimed',
+          claimedBy: `taker-${takeover.indexOf(true)}`,
+          claimedAt: afterLease,
+          attempts: 2,
+        });
+
+        await first.finishDigest('C0DIGEST', '2025-03-01', 'failed', null);
+        const retry = await takeAll(afterLease, 'retry');
+        expect(retry.filter(Boolean)).toHaveLength(1);
+        expect((await first.getDigest('C0DIGEST', '2025-03-01'))?.claimedBy).toBe(`retry-${retry.indexOf(true)}`);
+        expect((await first.getDigest('C0DIGEST', '2025-03-01'))?.attempts).toBe(3);
       });
     });
 

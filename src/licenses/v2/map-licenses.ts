@@ -24,6 +24,9 @@ function workloadUnits(wire: V2ServerLicense): UnitUsage[] {
   ];
 }
 
+/** v2 deletes a backup-server license whole: `All` is the only section a delete can target. */
+const V2_VBR_SECTIONS = ['All'];
+
 export function v2ServerToLicense(kind: Extract<LicenseKind, 'site' | 'vbr'>, wire: V2ServerLicense): License {
   return {
     kind,
@@ -40,7 +43,7 @@ export function v2ServerToLicense(kind: Extract<LicenseKind, 'site' | 'vbr'>, wi
     units: workloadUnits(wire),
     licenseIds: [],
     supportIds: wire.supportID ? [wire.supportID] : [],
-    sectionTypes: [],
+    sectionTypes: kind === 'vbr' ? [...V2_VBR_SECTIONS] : [],
   };
 }
 

@@ -38,22 +38,29 @@ function common(license: SiteLicense | BackupServerLicense, serverName: string) 
 
 const part = (total: number, share: number) => Math.round(total * share);
 
+/**
+ * How a site's instances split over the v2 Cloud Connect workloads (shares of units and used units).
+ * Every counter is non-zero so that clients show each workload; the shares sum to 1.
+ */
+export const CLOUD_CONNECT_SHARES = { backups: 0.4, replicas: 0.2, servers: 0.15, workstations: 0.1, vms: 0.15 };
+
 export function cloudConnectLicense(license: SiteLicense, serverName: string, origin: string) {
   const href = `${origin}/v2/licensing/cloudconnectLicenses/${license.siteUid}`;
+  const share = CLOUD_CONNECT_SHARES;
   return {
     id: license.siteUid,
     ...common(license, serverName),
-    licensedVMs: 0,
-    usedVMs: 0,
+    licensedVMs: part(license.units, share.vms),
+    usedVMs: part(license.usedUnits, share.vms),
     newVMs: 0,
-    licensedCloudconnectBackups: part(license.units, 0.5),
-    usedCloudconnectBackups: part(license.usedUnits, 0.5),
-    licensedCloudconnectReplicas: part(license.units, 0.2),
-    usedCloudconnectReplicas: part(license.usedUnits, 0.2),
-    licensedCloudconnectServers: part(license.units, 0.2),
-    usedCloudconnectServers: part(license.usedUnits, 0.2),
-    licensedCloudconnectWorkstations: part(license.units, 0.1),
-    usedCloudconnectWorkstations: part(license.usedUnits, 0.1),
+    licensedCloudconnectBackups: part(license.units, share.backups),
+    usedCloudconnectBackups: part(license.usedUnits, share.backups),
+    licensedCloudconnectReplicas: part(license.units, share.replicas),
+    usedCloudconnectReplicas: part(license.usedUnits, share.replicas),
+    licensedCloudconnectServers: part(license.units, share.servers),
+    usedCloudconnectServers: part(license.usedUnits, share.servers),
+    licensedCloudconnectWorkstations: part(license.units, share.workstations),
+    usedCloudconnectWorkstations: part(license.usedUnits, share.workstations),
     totalInstances: license.units,
     usedInstances: license.usedUnits,
     _links: { self: { href } },

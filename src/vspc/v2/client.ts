@@ -16,8 +16,16 @@ export interface VspcV2Client {
   close(): Promise<void>;
 }
 
+/**
+ * `VSPC_URL` is the server root, but the v2 reference writes every URL as `https://host:1281/v2/…`,
+ * so a pasted `…:1281/v2` is taken as its root rather than doubling the prefix (and missing `/token`).
+ */
+function serverRoot(url: string): string {
+  return url.replace(/\/v2\/*$/i, '');
+}
+
 export function createVspcV2Client(options: VspcClientOptions): VspcV2Client {
-  const { core, token, close } = openConnection(options, '');
+  const { core, token, close } = openConnection({ ...options, url: serverRoot(options.url) }, '');
   return {
     cloudConnectLicenses: new V2ServerLicenses(core, '/v2/licensing/cloudconnectLicenses', 'CloudConnectLicense'),
     backupServerLicenses: new V2ServerLicenses(core, '/v2/licensing/backupserverLicenses', 'BackupServerLicense'),

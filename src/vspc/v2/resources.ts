@@ -44,7 +44,8 @@ export class V2ServerLicenses {
 
   /**
    * Every license, page by page with `$top`/`$skip` (v2 sends no total, so pages run until a short
-   * one). A server that ignores `$top` answers everything at once: that answer is taken whole.
+   * one). A server that ignores `$top` answers everything at once: that answer is taken whole; one
+   * that ignores `$skip` repeats the first page, which ends the listing instead of looping.
    */
   async list(maxItems = this.core.options.maxItems): Promise<V2ServerLicense[]> {
     const items: V2ServerLicense[] = [];
@@ -60,6 +61,8 @@ export class V2ServerLicenses {
         z.array(V2ServerLicenseSchema),
       );
       if (skip === 0 && page.length > V2_PAGE_SIZE) return page;
+      // A server that ignores `$skip` sends the first page again: what came so far is everything.
+      if (skip > 0 && page.length > 0 && page[0]?.id === items[0]?.id) return items;
       items.push(...page);
       if (items.length > maxItems)
         throw new VspcCollectionTooLargeError(`GET ${this.collectionPath}`, items.length, maxItems);

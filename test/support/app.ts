@@ -164,8 +164,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 // ---- the bot as a child process ----
 
 export interface SpawnOptions {
-  /** Run the compiled CLI (`npm run build` → dist/cli/main.js) instead of the sources through tsx. */
-  compiled?: boolean;
+  /** A compiled CLI entry to run (e.g. `dist/cli/main.js` after `npm run build`) instead of the sources through tsx. */
+  entry?: string;
   /** Give up waiting for /readyz after this long (default 15 s). */
   readyTimeoutMs?: number;
 }
@@ -208,9 +208,7 @@ export function freePort(): Promise<number> {
 export async function spawnBot(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedBot> {
   const port = env.PORT ?? String(await freePort());
   const started = performance.now();
-  const args = options.compiled
-    ? [join(ROOT, 'dist/cli/main.js'), 'serve']
-    : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve'];
+  const args = options.entry ? [options.entry, 'serve'] : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env, PORT: port },

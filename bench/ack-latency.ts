@@ -1,0 +1,137 @@
+/**
+ * Slash-command ack latency: 100 signed `/vspc licenses` at once while VSPC (the simulator) takes
+ * 2 s for every call, next to a burst of 100 bare `GET /healthz` against the same bot just before.
+ * The bot runs as its own process, so the measuring client shares no event loop with it. The ratio
+ * of the two p99s is what the ack path costs beyond plain HTTP on this machine.
+ */
+import { type SpawnedBot, spawnBot, tempDatabase } from '../test/support/app.js';
+import { buildSignedRequest, slashCommandPayload } from '../test/support/slack/index.js';
+import { INVENTORY } from './inventory-load.js';
+import { type FakeSlackProcess, startFakeSlackProcess, startSimulatorProcess } from './lib/children.js';
+import { keepAliveAgent, timedRequest } from './lib/http.js';
+import { peakRssMb } from './lib/process-memory.js';
+import { percentile } from './lib/stats.js';
+
+const BURST = 100;
+const VSPC_LATENCY_MS = 2000;
+const SECRET = 'bench-signing-secret-0123456789abcdef';
+
+export interface AckLatencyResult {
+  ackP50Ms: number;
+  ackP99Ms: number;
+  ackMaxMs: number;
+  healthP50Ms: number;
+  healthP99Ms: number;
+  ratio: number;
+  acked: number;
+  /** Commands answered through their response_url (after VSPC's 2 s per call). */
+  answered: number;
+  answerSeconds: number;
+  /** VmHWM of the bot process over its whole life (the burst, 100 answers over 12,000 licenses, a digest preview). */
+  peakRssMb: number | null;
+}
+
+async function waitForAnswers(fake: FakeSlackProcess, count: number, timeoutMs: number): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const answers = await fake.answers();
+    if (answers >= count || performance.now() > deadline) return answers;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function signedCommand(bot: SpawnedBot, fake: FakeSlackProcess, text: string, user: string) {
+  const payload = slashCommandPayload({
+    text,
+    userId: user,
+    channelId: 'C0BENCH',
+    responseUrl: await fake.responseUrl(),
+  });
+  const fields = Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, String(value)]));
+  const body = new URLSearchParams(fields).toString();
+  return buildSignedRequest(bot.url, SECRET, body);
+}
+
+/** `entry`: the compiled CLI to run (null: the sources through tsx). */
+export async function measureAckLatency(entry: string | null): Promise<AckLatencyResult> {
+  const sim = await startSimulatorProcess([
+    ...Object.entries(INVENTORY).flatMap(([kind, count]) => [`--${kind}`, String(count)]),
+    '--latency',
+    String(VSPC_LATENCY_MS),
+  ]);
+  const fake = await startFakeSlackProcess();
+  const database = tempDatabase();
+  let bot: SpawnedBot | undefined;
+  try {
+    bot = await spawnBot(
+      {
+        SLACK_API_URL: fake.apiUrl,
+        SLACK_BOT_TOKEN: fake.botToken,
+        SLACK_SIGNING_SECRET: SECRET,
+        VSPC_URL: sim.url,
+        VSPC_API_KEY: 'bench',
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'warn',
+        ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
+      },
+      { readyTimeoutMs: 60_000, ...(entry ? { entry } : {}) },
+    );
+    const running = bot;
+    const agent = keepAliveAgent(BURST);
+    const healthBurst = () =>
+      Promise.all(Array.from({ length: BURST }, () => timedRequest(`${running.url}/healthz`, { agent })));
+    // Warm-up that does not touch VSPC (a `licenses` now would fill the inventory cache): opens the
+    // burst's connections and runs the command path once.
+    for (let i = 0; i < 5; i++) {
+      const warm = await signedCommand(running, fake, 'help', 'U0WARMUP');
+      await timedRequest(warm.url, { method: 'POST', headers: warm.headers, body: warm.body, agent });
+    }
+    await waitForAnswers(fake, 5, 10_000);
+    await healthBurst();
+    await healthBurst();
+    const before = await fake.answers();
+
+    const health = await healthBurst();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Signed (and given response URLs) before the clock starts: only the bot's work is timed.
+    const requests = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        signedCommand(running, fake, 'licenses', `U0BENCH${String(i).padStart(3, '0')}`),
+      ),
+    );
+    const started = performance.now();
+    const acks = await Promise.all(
+      requests.map((signed) =>
+        timedRequest(signed.url, { method: 'POST', headers: signed.headers, body: signed.body }),
+      ),
+    );
+    const answered = (await waitForAnswers(fake, before + BURST, 120_000)) - before;
+    const answerSeconds = (performance.now() - started) / 1000;
+
+    // The digest over the same 12,000 licenses, in the bot, so its memory counts in the peak.
+    const digest = await signedCommand(running, fake, 'digest preview', 'U0BENCH000');
+    await timedRequest(digest.url, { method: 'POST', headers: digest.headers, body: digest.body, agent });
+    await waitForAnswers(fake, before + BURST + 1, 60_000);
+    agent.destroy();
+
+    const ackMs = acks.map((ack) => ack.ms);
+    const healthMs = health.map((probe) => probe.ms);
+    return {
+      ackP50Ms: percentile(ackMs, 50),
+      ackP99Ms: percentile(ackMs, 99),
+      ackMaxMs: Math.max(...ackMs),
+      healthP50Ms: percentile(healthMs, 50),
+      healthP99Ms: percentile(healthMs, 99),
+      ratio: percentile(ackMs, 99) / percentile(healthMs, 99),
+      acked: acks.filter((ack) => ack.status === 200).length,
+      answered,
+      answerSeconds,
+      peakRssMb: peakRssMb(running.pid),
+    };
+  } finally {
+    await bot?.stop();
+    await fake.stop();
+    await sim.stop();
+    database.remove();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: every figure of DESIGN.md §10 measured in one run on loopback, printed as a table
+ * (figure, value, target, verdict) and written to bench/results.json. Bounded: it stops itself
+ * after five minutes. Not part of `npm test`: timings depend on the machine.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../test/support/app.js';
+import { measureAckLatency } from './ack-latency.js';
+import { measureColdStart } from './cold-start.js';
+import { measureDigestBuild } from './digest-build.js';
+import { CONCURRENCY, LATENCY_MS, measureInventoryLoad } from './inventory-load.js';
+import { buildApp } from './lib/build.js';
+import { round } from './lib/stats.js';
+import { type Figure, figure, renderTable } from './lib/table.js';
+
+const DEADLINE_MS = 5 * 60_000;
+
+const guard = setTimeout(() => {
+  console.error('bench: still running after 5 minutes; giving up');
+  process.exit(2);
+}, DEADLINE_MS);
+guard.unref();
+
+function step(name: string): void {
+  process.stderr.write(`bench: ${name}…\n`);
+}
+
+const load = loadavg()[0] ?? 0;
+step('build (tsc, as the Docker image runs it)');
+const build = buildApp();
+const form = build.entry ? 'compiled' : 'tsx';
+step(`ack latency (100 concurrent /vspc licenses, VSPC at 2 s a call; bot ${form})`);
+const ack = await measureAckLatency(build.entry);
+step(`inventory load (12,000 licenses, ${LATENCY_MS} ms a request)`);
+const inventory = await measureInventoryLoad();
+step('digest build');
+const digest = measureDigestBuild(inventory.snapshot);
+step('cold start');
+const cold = await measureColdStart(build.entry);
+
+const figures: Figure[] = [
+  figure(`ack p50, 100 concurrent /vspc licenses (bot ${form})`, ack.ackP50Ms, 'ms'),
+  figure('ack p99', ack.ackP99Ms, 'ms', { text: '≤ 25 ms', max: 25 }),
+  figure('ack max', ack.ackMaxMs, 'ms', { text: '< 3000 ms (Slack)', max: 2999 }),
+  figure('GET /healthz p50, burst of 100', ack.healthP50Ms, 'ms'),
+  figure('GET /healthz p99, burst of 100', ack.healthP99Ms, 'ms'),
+  figure('ack p99 / healthz p99', ack.ratio, '×', { text: '≤ 3×', max: 3 }),
+  figure('commands acked with 200', ack.acked, 'of 100', { text: '100', max: Number.POSITIVE_INFINITY }),
+  figure('commands answered (response_url)', ack.answered, 'of 100'),
+  figure('time until all 100 were answered', ack.answerSeconds, 's'),
+  figure('inventory: licenses loaded', inventory.licenses, ''),
+  figure('inventory: pages of the largest kind (VBR)', inventory.pages, ''),
+  figure('inventory: requests in all', inventory.requests, ''),
+  figure(`inventory load, concurrent paging (C = ${CONCURRENCY})`, inventory.concurrentMs, 'ms'),
+  figure('inventory load, sequential (C = 1, kind by kind)', inventory.sequentialMs, 'ms'),
+  figure('round-trip limit (1 + ⌈(pages − 1)/C⌉) × latency', inventory.limitMs, 'ms'),
+  figure('concurrent / sequential', inventory.concurrentMs / inventory.sequentialMs, '×', { text: '≤ 0.3×', max: 0.3 }),
+  figure('concurrent / round-trip limit', inventory.concurrentMs / inventory.limitMs, '×', {
+    text: '≤ 1.2×',
+    max: 1.2,
+  }),
+  figure('digest build, 12,000 licenses (first build)', digest.firstBuildMs, 'ms', { text: '≤ 100 ms', max: 100 }),
+  figure('digest build (median of later builds)', digest.buildMs, 'ms', { text: '≤ 100 ms', max: 100 }),
+  figure('digest render to Block Kit (median)', digest.renderMs, 'ms'),
+  figure('digest messages (main + thread replies)', digest.messages, ''),
+  figure(`peak RSS of the bot process (VmHWM, ${form})`, ack.peakRssMb, 'MB', { text: '≤ 120 MB', max: 120 }),
+  figure('cold start to /readyz 200, compiled (node dist)', cold.compiledMs, 'ms', { text: '≤ 1000 ms', max: 1000 }),
+  figure('cold start to /readyz 200, from sources (tsx)', cold.tsxMs, 'ms'),
+];
+// "acked" must be exactly 100: express it as a miss when it is not.
+const acked = figures.find((f) => f.figure === 'commands acked with 200');
+if (acked) acked.pass = ack.acked === 100;
+
+const table = renderTable(figures);
+console.log(table);
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  loadAverage1m: round(load, 2),
+};
+console.log(
+  `\n${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage1m} at start`,
+);
+writeFileSync(
+  join(ROOT, 'bench/results.json'),
+  `${JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      machine,
+      figures: figures.map((f) => ({ ...f, value: f.value === null ? null : round(f.value, 2) })),
+      raw: {
+        botForm: form,
+        buildSeconds: build.seconds,
+        ack,
+        inventory: { ...inventory, snapshot: undefined },
+        digest,
+        cold,
+      },
+    },
+    null,
+    2,
+  )}\n`,
+);
+const missed = figures.filter((f) => f.pass === false).length;
+console.log(`${missed === 0 ? 'every target met' : `${missed} target(s) missed`}; written: bench/results.json`);
+// Child processes are stopped; timers of the measured clients may linger, so end here.
+process.exit(0);

@@ -4,7 +4,6 @@
  * compare-and-set in the store, so of any number of clicks, replicas or retries exactly one runs
  * the VSPC call; everything that happens is audited with the action id (= VSPC request id).
  */
-import { randomUUID } from 'node:crypto';
 import type { PendingAction } from '../store/types.js';
 import { createApprovalAudit } from './audit.js';
 import { endedReason, isLapsed, UNKNOWN_ACTION } from './click-refusal.js';
@@ -12,7 +11,7 @@ import { type ApprovalServiceDeps, present, type ServiceContext, who } from './c
 import { describeOperation } from './describe.js';
 import { executeAction } from './execute.js';
 import { expireAction } from './expire.js';
-import { dedupeKey } from './operation.js';
+import { newPendingAction } from './new-action.js';
 import { recoverExecuting } from './recovery.js';
 import { CLI_USER } from './roles.js';
 import type { ApprovalService, ClickResult, Presenter, RequestResult, WriteRequest } from './types.js';
@@ -52,19 +51,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
   }
 
   function create(input: WriteRequest): Promise<{ action: PendingAction; created: boolean }> {
-    const now = clock();
-    return store.createAction({
-      id: randomUUID(),
-      operation: input.operation,
-      dedupeKey: dedupeKey(input.operation),
-      targetLabel: input.targetLabel,
-      requestedBy: input.requestedBy,
-      channel: input.channel,
-      messageTs: null,
-      responseUrl: null,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + deps.ttlMinutes * 60_000),
-    });
+    return store.createAction(newPendingAction(input, clock(), deps.ttlMinutes));
   }
 
   /** Why nothing happens for a click on an action that no longer waits; it expires a lapsed one on the way. */

@@ -96,7 +96,9 @@ describe('manifest.yml', () => {
 
   it('asks for exactly the bot scopes the code needs', () => {
     const called = new Set<string>();
-    for (const match of source.matchAll(/client(?:\(\))?\.(chat|views|users|usergroups|files|auth)\.(\w+(?:\.\w+)?)\(/g)) {
+    for (const match of source.matchAll(
+      /client(?:\(\))?\.(chat|views|users|usergroups|files|auth)\.(\w+(?:\.\w+)?)\(/g,
+    )) {
       called.add(`${match[1]}.${match[2]}`);
     }
     for (const method of called) expect(METHOD_SCOPES, `unknown Web API method ${method}`).toHaveProperty(method);

@@ -20,9 +20,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
+import { createV3Backend } from '../../src/licenses/v3/index.js';
 import { type Logger, silentLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/main.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
+import type { VspcClientOptions } from '../../src/vspc/index.js';
 import { type AppResponse, type FakeSlack, sendBlockAction, sendSlashCommand, startFakeSlack } from './slack/index.js';
 
 /** The project root: child processes run from here so `src/…` and `tsx` resolve. */
@@ -44,6 +46,11 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   logger?: Logger;
   signingSecret?: string;
+  /**
+   * VSPC client options beyond what the environment can say (short retry pauses, a short async
+   * timeout): the bot then gets a v3 backend built with them instead of one built from VSPC_URL.
+   */
+  vspc?: Partial<VspcClientOptions>;
 }
 
 export interface CommandResponse extends AppResponse {
@@ -106,8 +113,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   try {
     // PORT must be 1–65535 in the environment; in-process the port is free to pick.
     const config = { ...loadConfig(env, { slack: true, vspc: true }), port: 0 };
+    const logger = options.logger ?? silentLogger;
+    const backend = options.vspc
+      ? createV3Backend({ url: sim.url, auth: { type: 'apiKey', apiKey: TEST_VSPC_API_KEY }, logger, ...options.vspc })
+      : undefined;
     bot = await startBot(config, {
-      logger: options.logger ?? silentLogger,
+      logger,
+      ...(backend ? { backend } : {}),
       host: '127.0.0.1',
       slackRetryConfig: { retries: 0 },
     });

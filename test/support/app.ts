@@ -24,6 +24,7 @@ import { createV3Backend } from '../../src/licenses/v3/index.js';
 import { type Logger, silentLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/main.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
+import type { SlackRetryConfig } from '../../src/slack/deps.js';
 import type { VspcClientOptions } from '../../src/vspc/index.js';
 import { type AppResponse, type FakeSlack, sendBlockAction, sendSlashCommand, startFakeSlack } from './slack/index.js';
 
@@ -51,6 +52,8 @@ export interface TestBotOptions {
    * timeout): the bot then gets a v3 backend built with them instead of one built from VSPC_URL.
    */
   vspc?: Partial<VspcClientOptions>;
+  /** The Slack client's retries (default none, so a failed call shows at once). */
+  slackRetryConfig?: SlackRetryConfig;
 }
 
 export interface CommandResponse extends AppResponse {
@@ -121,7 +124,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       logger,
       ...(backend ? { backend } : {}),
       host: '127.0.0.1',
-      slackRetryConfig: { retries: 0 },
+      slackRetryConfig: options.slackRetryConfig ?? { retries: 0 },
     });
   } catch (error) {
     if (!options.fake) await fake.close();

@@ -71,19 +71,41 @@ export interface ClickInput {
   channel?: string;
 }
 
-export interface TestBot {
-  /** `http://127.0.0.1:PORT` of the bot (Slack events at `/slack/events`). */
-  url: string;
-  bot: RunningBot;
+/** Plays Slack's part towards a running bot (in-process or spawned): signed commands and clicks. */
+export interface SlackDriver {
   fake: FakeSlack;
-  sim: RunningSimulator;
-  secret: string;
-  /** Where the SQLite file lives: `sqlite:<dir>/bot.sqlite`. */
-  databaseUrl: string;
   /** A signed `/vspc <text>` with a fresh response_url. */
   command(text: string, user?: string, channel?: string): Promise<CommandResponse>;
   /** A signed button click on a message in the channel (its response_url is bound to that message). */
   click(input: ClickInput): Promise<AppResponse>;
+}
+
+export function slackDriver(url: string, secret: string, fake: FakeSlack): SlackDriver {
+  return {
+    fake,
+    async command(text, user = DEFAULT_USER, channel = DEFAULT_CHANNEL) {
+      const responseUrl = fake.responseUrl();
+      const since = fake.mark();
+      const input = { text, userId: user, channelId: channel, responseUrl };
+      const answer = await sendSlashCommand(url, secret, input, { timeoutMs: REQUEST_TIMEOUT_MS });
+      return { ...answer, responseUrl, since };
+    },
+    click({ actionId, value, messageTs, user = DEFAULT_USER, channel = DEFAULT_CHANNEL }) {
+      const responseUrl = fake.responseUrl({ channel, messageTs });
+      const input = { actionId, value, userId: user, channelId: channel, messageTs, responseUrl };
+      return sendBlockAction(url, secret, input, { timeoutMs: REQUEST_TIMEOUT_MS });
+    },
+  };
+}
+
+export interface TestBot extends SlackDriver {
+  /** `http://127.0.0.1:PORT` of the bot (Slack events at `/slack/events`). */
+  url: string;
+  bot: RunningBot;
+  sim: RunningSimulator;
+  secret: string;
+  /** Where the SQLite file lives: `sqlite:<dir>/bot.sqlite`. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -137,36 +159,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   return {
     url,
     bot,
-    fake,
     sim,
     secret,
     databaseUrl: database.url,
-    async command(text, user = DEFAULT_USER, channel = DEFAULT_CHANNEL) {
-      const responseUrl = fake.responseUrl();
-      const since = fake.mark();
-      const answer = await sendSlashCommand(
-        url,
-        secret,
-        { text, userId: user, channelId: channel, responseUrl },
-        { timeoutMs: REQUEST_TIMEOUT_MS },
-      );
-      return { ...answer, responseUrl, since };
-    },
-    click({ actionId, value, messageTs, user = DEFAULT_USER, channel = DEFAULT_CHANNEL }) {
-      return sendBlockAction(
-        url,
-        secret,
-        {
-          actionId,
-          value,
-          userId: user,
-          channelId: channel,
-          messageTs,
-          responseUrl: fake.responseUrl({ channel, messageTs }),
-        },
-        { timeoutMs: REQUEST_TIMEOUT_MS },
-      );
-    },
+    ...slackDriver(url, secret, fake),
     async stop() {
       await bot.stop();
       if (!options.fake) await fake.close();

@@ -1,5 +1,5 @@
 /** One write the way a person does it: the command, the card, a click on Confirm, the card's end. */
-import type { TestBot } from '../../support/app.js';
+import type { SlackDriver } from '../../support/app.js';
 import { RESPONSE_URL } from '../../support/slack/index.js';
 import { buttonValue, hasConfirm, messageText, type PostedCard } from './cards.js';
 import { eventually } from './eventually.js';
@@ -21,7 +21,7 @@ export function responseId(url: string): string {
 export const EXECUTING = /executing/i;
 
 export async function requestAndConfirm(
-  t: TestBot,
+  t: SlackDriver,
   text: string,
   options: { user: string; channel: string; timeoutMs?: number; confirm?: boolean },
 ): Promise<WriteOutcome> {

@@ -56,6 +56,20 @@ describe('license autoupdate site <id> on', () => {
   });
 });
 
+describe('license autoupdate console off', () => {
+  it('PATCHes /v2/licenseSettings with the spelling v2 documents for it: {"autoupdateEnabled":false}', async () => {
+    t.sim.state.inventory.consoleSettings.isAutoUpdateEnabled = true;
+    t.bot.services.inventory.invalidate();
+    const { ended, action, writes } = await requestAndConfirm('license autoupdate console off');
+    expect(writes.map((w) => `${w.method} ${w.path} ${w.body.toString('utf8')}`)).toEqual([
+      'PATCH /v2/licenseSettings {"autoupdateEnabled":false}',
+    ]);
+    expect(action?.status).toBe('succeeded');
+    expect(ended.all).toContain('Automatic license update is now off');
+    expect(t.sim.state.inventory.consoleSettings.isAutoUpdateEnabled).toBe(false);
+  });
+});
+
 describe('license update vbr <id>', () => {
   it('POSTs to …/backupserverLicenses/{id}/update with no body and shows the renewed license', async () => {
     const target = vbr(0);

@@ -78,10 +78,19 @@ export interface Card {
 
 /** The approval card the bot posts in the channel after `since`. */
 export async function waitForCard(t: TestBot, since: number): Promise<Card> {
-  const call = await t.fake.waitFor(
-    (c) => c.method === 'chat.postMessage' && buttonValue(c.params.blocks, 'confirm_action') !== undefined,
-    { since, timeoutMs: 8000 },
-  );
+  const call = await t.fake
+    .waitFor((c) => c.method === 'chat.postMessage' && buttonValue(c.params.blocks, 'confirm_action') !== undefined, {
+      since,
+      timeoutMs: 8000,
+    })
+    .catch((error: unknown) => {
+      // Say what the bot answered instead of a card: that is the fact to debug.
+      const answers = t.fake
+        .calls(RESPONSE_URL)
+        .filter((c) => c.seq > since)
+        .map((c) => String(c.params.text));
+      throw new Error(`no approval card; the bot answered ${JSON.stringify(answers)}: ${String(error)}`);
+    });
   const result = call.result as { ts?: string } | undefined;
   const actionId = buttonValue(call.params.blocks, 'confirm_action');
   if (!result?.ts || !actionId) throw new Error('the approval card was not accepted by Slack');

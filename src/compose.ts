@@ -3,6 +3,7 @@
  * inventory → roles → approvals → digest. `serve` (src/main.ts), the CLI commands and the demo all
  * build on this, so they run the same code paths.
  */
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createAccess } from './approvals/roles.js';
 import { createApprovalService } from './approvals/service.js';
@@ -131,7 +132,8 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     settings: config.digest,
     clock,
     logger,
-    instanceId: `${hostname()}:${process.pid}`,
+    // Two bots in one process (tests) or a reused pid after a restart must not share an identity.
+    instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   });
   const services: Services = {
     config,

@@ -111,7 +111,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     },
     onCardPosted: (actionId, channel, ts, responseUrl) =>
       ready.approvals.attachCard(actionId, channel, ts, responseUrl),
-    runCommand: (text, ctx) => inFlight.track(countedRun(text, ctx)),
+    runCommand: countedRun,
+    track: (work) => inFlight.track(work),
     // A confirmed write must finish (outcome and audit recorded) before shutdown closes the store.
     approvalListeners: {
       approvals: {

@@ -93,6 +93,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger,
     apiUrl: deps.apiUrl,
     runCommand: deps.runCommand ?? defaultRunCommand,
+    ...(deps.track ? { track: deps.track } : {}),
     commandContextFor: deps.commandContextFor,
     timeZones: createUserTimeZones({
       clock,

@@ -52,6 +52,8 @@ export interface SlackAppDeps {
   approvalListeners?: ApprovalListenerDeps;
   /** The install modal's submission; not registered when absent. */
   installListener?: InstallListenerDeps;
+  /** Registers work that runs after an ack (graceful shutdown waits for it). */
+  track?: <T>(work: Promise<T>) => Promise<T>;
   /** More HTTP routes on the app's port (e.g. GET /metrics). */
   extraRoutes?: HealthRoute[];
   /** Called for every failed Web API call (metrics). */

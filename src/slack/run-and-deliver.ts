@@ -16,17 +16,29 @@ export interface CommandServices extends DeliveryServices {
   runCommand: RunCommand;
   commandContextFor: SlackAppDeps['commandContextFor'];
   timeZones: UserTimeZones;
+  /** Registers the work after an ack, so that graceful shutdown waits for the answer to go out. */
+  track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 export const UNEXPECTED_FAILURE =
   'Something went wrong on our side while answering; it has been logged. Please try again.';
 
-export async function runAndDeliver(
+export function runAndDeliver(
   text: string,
   initialSurface: Surface,
   services: CommandServices,
   /** Lets a click turn a stale button's usage error into "this button is no longer valid". */
   adjust: (envelope: ReplyEnvelope) => ReplyEnvelope = (envelope) => envelope,
+): Promise<void> {
+  const work = answer(text, initialSurface, services, adjust);
+  return services.track ? services.track(work) : work;
+}
+
+async function answer(
+  text: string,
+  initialSurface: Surface,
+  services: CommandServices,
+  adjust: (envelope: ReplyEnvelope) => ReplyEnvelope,
 ): Promise<void> {
   // Called right after an ack: let the event loop answer other waiting requests (their acks) first.
   await new Promise((resolve) => setImmediate(resolve));

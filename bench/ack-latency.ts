@@ -23,8 +23,12 @@ export interface AckLatencyResult {
   healthP50Ms: number;
   healthP99Ms: number;
   ratio: number;
+  /** A second burst (`whoami`) sent once the first answers start: the bot is busy rendering them. */
+  busyAckP50Ms: number;
+  busyAckP99Ms: number;
+  busyAckMaxMs: number;
   acked: number;
-  /** Commands answered through their response_url (after VSPC's 2 s per call). */
+  /** Commands of both bursts answered through their response_url (of 200). */
   answered: number;
   answerSeconds: number;
   /** VmHWM of the bot process over its whole life (the burst, 100 answers over 12,000 licenses, a digest preview). */
@@ -72,6 +76,7 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
         VSPC_API_KEY: 'bench',
         DATABASE_URL: database.url,
         LOG_LEVEL: 'warn',
+        // For profiling the bot, e.g. BENCH_BOT_NODE_OPTIONS="--import ./my-profiler.mjs".
         ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
       },
       { readyTimeoutMs: 60_000, ...(entry ? { entry } : {}) },
@@ -105,13 +110,27 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
         timedRequest(signed.url, { method: 'POST', headers: signed.headers, body: signed.body }),
       ),
     );
-    const answered = (await waitForAnswers(fake, before + BURST, 120_000)) - before;
+    // A second burst lands while the bot renders those 100 answers over 12,000 licenses: acks
+    // must not wait for that work either.
+    await waitForAnswers(fake, before + 1, 120_000);
+    const busyRequests = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        signedCommand(running, fake, 'whoami', `U0BUSY${String(i).padStart(3, '0')}`),
+      ),
+    );
+    const busyAcks = await Promise.all(
+      busyRequests.map((signed) =>
+        timedRequest(signed.url, { method: 'POST', headers: signed.headers, body: signed.body, agent }),
+      ),
+    );
+    const answered = (await waitForAnswers(fake, before + 2 * BURST, 120_000)) - before;
     const answerSeconds = (performance.now() - started) / 1000;
+    const busyMs = busyAcks.map((ack) => ack.ms);
 
     // The digest over the same 12,000 licenses, in the bot, so its memory counts in the peak.
     const digest = await signedCommand(running, fake, 'digest preview', 'U0BENCH000');
     await timedRequest(digest.url, { method: 'POST', headers: digest.headers, body: digest.body, agent });
-    await waitForAnswers(fake, before + BURST + 1, 60_000);
+    await waitForAnswers(fake, before + 2 * BURST + 1, 60_000);
     agent.destroy();
 
     const ackMs = acks.map((ack) => ack.ms);
@@ -123,7 +142,10 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
       healthP50Ms: percentile(healthMs, 50),
       healthP99Ms: percentile(healthMs, 99),
       ratio: percentile(ackMs, 99) / percentile(healthMs, 99),
-      acked: acks.filter((ack) => ack.status === 200).length,
+      busyAckP50Ms: percentile(busyMs, 50),
+      busyAckP99Ms: percentile(busyMs, 99),
+      busyAckMaxMs: Math.max(...busyMs),
+      acked: [...acks, ...busyAcks].filter((ack) => ack.status === 200).length,
       answered,
       answerSeconds,
       peakRssMb: peakRssMb(running.pid),

@@ -47,9 +47,15 @@ const figures: Figure[] = [
   figure('GET /healthz p50, burst of 100', ack.healthP50Ms, 'ms'),
   figure('GET /healthz p99, burst of 100', ack.healthP99Ms, 'ms'),
   figure('ack p99 / healthz p99', ack.ratio, '×', { text: '≤ 3×', max: 3 }),
-  figure('commands acked with 200', ack.acked, 'of 100', { text: '100', max: Number.POSITIVE_INFINITY }),
-  figure('commands answered (response_url)', ack.answered, 'of 100'),
-  figure('time until all 100 were answered', ack.answerSeconds, 's'),
+  figure('second burst (whoami) while the bot renders: ack p50', ack.busyAckP50Ms, 'ms'),
+  figure('second burst: ack p99', ack.busyAckP99Ms, 'ms', { text: '≤ 25 ms', max: 25 }),
+  figure('second burst: ack max', ack.busyAckMaxMs, 'ms', { text: '< 3000 ms (Slack)', max: 2999 }),
+  figure('commands acked with 200 (both bursts)', ack.acked, 'of 200', { text: '200', max: Number.POSITIVE_INFINITY }),
+  figure('commands answered through response_url', ack.answered, 'of 200', {
+    text: '200',
+    max: Number.POSITIVE_INFINITY,
+  }),
+  figure('time until all 100 licenses answers arrived', ack.answerSeconds, 's'),
   figure('inventory: licenses loaded', inventory.licenses, ''),
   figure('inventory: pages of the largest kind (VBR)', inventory.pages, ''),
   figure('inventory: requests in all', inventory.requests, ''),
@@ -69,9 +75,8 @@ const figures: Figure[] = [
   figure('cold start to /readyz 200, compiled (node dist)', cold.compiledMs, 'ms', { text: '≤ 1000 ms', max: 1000 }),
   figure('cold start to /readyz 200, from sources (tsx)', cold.tsxMs, 'ms'),
 ];
-// "acked" must be exactly 100: express it as a miss when it is not.
-const acked = figures.find((f) => f.figure === 'commands acked with 200');
-if (acked) acked.pass = ack.acked === 100;
+// Counts must be exact: a shortfall is a miss.
+for (const f of figures) if (f.unit === 'of 200') f.pass = f.value === 200;
 
 const table = renderTable(figures);
 console.log(table);
@@ -79,10 +84,12 @@ const machine = {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model ?? 'unknown',
   node: process.version,
-  loadAverage1m: round(load, 2),
+  loadAverage1mAtStart: round(load, 2),
+  loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 2),
 };
 console.log(
-  `\n${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage1m} at start`,
+  `\n${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, bot ${form}; 1-minute load average ` +
+    `${machine.loadAverage1mAtStart} at start, ${machine.loadAverage1mAtEnd} at end (a busy machine makes every timing worse)`,
 );
 writeFileSync(
   join(ROOT, 'bench/results.json'),

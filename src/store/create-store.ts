@@ -6,7 +6,6 @@
 import type { Logger } from '../log.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { StoreError } from './errors.js';
-import { openPostgresStore } from './postgres-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 import type { Store } from './types.js';
 
@@ -25,6 +24,8 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
     await migrateOrClose(store, (error) => `DATABASE_URL: cannot use the SQLite database ${target.path}: ${error}`);
     return store;
   }
+  // Loaded only for postgres URLs: pg costs start-up time and memory the SQLite default does not need.
+  const { openPostgresStore } = await import('./postgres-store.js');
   const store = openPostgresStore(target.url, {
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),

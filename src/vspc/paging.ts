@@ -68,7 +68,13 @@ export class PagedCollection<T> {
     private readonly itemSchema: z.ZodType<T>,
   ) {}
 
-  private readonly envelope = () => listEnvelope(this.itemSchema);
+  #envelope: ReturnType<typeof listEnvelope<z.ZodType<T>>> | undefined;
+
+  /** Built once per collection, not per page. */
+  private envelope() {
+    this.#envelope ??= listEnvelope(this.itemSchema);
+    return this.#envelope;
+  }
 
   /** One page. */
   async page(offset: number, limit = PAGE_LIMIT): Promise<Page<T>> {

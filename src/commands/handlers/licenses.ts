@@ -16,11 +16,17 @@ export function byExpiry(a: LicenseRow, b: LicenseRow): number {
   const da = a.daysLeft ?? Number.POSITIVE_INFINITY;
   const db = b.daysLeft ?? Number.POSITIVE_INFINITY;
   if (da !== db) return da < db ? -1 : 1;
+  // Ordinal, not localeCompare: 12,000 rows tie on day counts a lot, and ICU collation per comparison
+  // was most of the command's CPU time (measured with npm run bench).
   return (
-    a.license.kind.localeCompare(b.license.kind) ||
-    (a.license.company ?? '').localeCompare(b.license.company ?? '') ||
-    a.license.uid.localeCompare(b.license.uid)
+    ordinal(a.license.kind, b.license.kind) ||
+    ordinal(a.license.company ?? '', b.license.company ?? '') ||
+    ordinal(a.license.uid, b.license.uid)
   );
+}
+
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function plural(n: number, word: string): string {

@@ -35,8 +35,6 @@ function optionalUnit(unit: string, licensed: Nullable<number>, used: Nullable<n
 }
 
 interface CommonFields {
-  kind: LicenseKind;
-  uid?: Nullable<string>;
   company?: Nullable<string>;
   type?: Nullable<string>;
   status?: Nullable<string>;
@@ -45,12 +43,15 @@ interface CommonFields {
   autoUpdateEnabled?: Nullable<boolean>;
 }
 
+/** Reads the wire object in place: copying a whole parsed page object per license was measurable. */
 function base(
+  kind: LicenseKind,
+  uid: Nullable<string>,
   fields: CommonFields,
 ): Omit<License, 'edition' | 'statusMessage' | 'units' | 'licenseIds' | 'supportIds' | 'sectionTypes'> {
   return {
-    kind: fields.kind,
-    uid: fields.uid ?? '',
+    kind,
+    uid: uid ?? '',
     company: fields.company || null,
     type: orNull(fields.type),
     status: fields.status ?? 'Unknown',
@@ -68,7 +69,7 @@ function statusMessageOf(wire: object): string | null {
 
 export function siteToLicense(wire: SiteLicense): License {
   return {
-    ...base({ ...wire, kind: 'site', uid: wire.siteUid }),
+    ...base('site', wire.siteUid, wire),
     edition: orNull(wire.edition),
     statusMessage: statusMessageOf(wire),
     units: [mainUnits(wire.units, wire.usedUnits, wire.unitType)],
@@ -80,7 +81,7 @@ export function siteToLicense(wire: SiteLicense): License {
 
 export function backupServerToLicense(wire: BackupServerLicense): License {
   return {
-    ...base({ ...wire, kind: 'vbr', uid: wire.backupServerUid }),
+    ...base('vbr', wire.backupServerUid, wire),
     edition: orNull(wire.edition),
     statusMessage: statusMessageOf(wire),
     units: [
@@ -96,7 +97,7 @@ export function backupServerToLicense(wire: BackupServerLicense): License {
 
 export function voneServerToLicense(wire: VOneServerLicense): License {
   return {
-    ...base({ ...wire, kind: 'vone', uid: wire.vOneServerUid }),
+    ...base('vone', wire.vOneServerUid, wire),
     edition: null,
     statusMessage: statusMessageOf(wire),
     units: [mainUnits(wire.units, wire.usedUnits, wire.unitType)],
@@ -108,7 +109,7 @@ export function voneServerToLicense(wire: VOneServerLicense): License {
 
 export function vb365ServerToLicense(wire: Vb365ServerLicense): License {
   return {
-    ...base({ ...wire, kind: 'vb365', uid: wire.vb365ServerUid }),
+    ...base('vb365', wire.vb365ServerUid, wire),
     edition: null,
     statusMessage: statusMessageOf(wire),
     units: [{ unit: 'users', used: wire.protectedUsers ?? 0, licensed: orNull(wire.licensedUsers) }],
@@ -121,9 +122,7 @@ export function vb365ServerToLicense(wire: Vb365ServerLicense): License {
 /** The console uid is the word `console`; auto-update comes from the separate settings call. */
 export function consoleToLicense(wire: ConsoleLicense, autoUpdateEnabled: boolean | null): License {
   return {
-    ...base({
-      kind: 'console',
-      uid: 'console',
+    ...base('console', 'console', {
       company: wire.licenseeCompany,
       type: wire.type,
       status: wire.status,

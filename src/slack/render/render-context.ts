@@ -12,13 +12,21 @@ export interface RenderContext {
   teamTimeZone: string;
 }
 
+/** Whether Intl knows the zone; cached, since building a DateTimeFormat per date was measurable. */
+const knownZones = new Map<string, boolean>();
+
 function validZone(zone: string, fallback: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return fallback;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
   }
+  return known ? zone : fallback;
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

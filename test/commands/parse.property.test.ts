@@ -4,6 +4,7 @@ import { isUsageError } from '../../src/commands/command.js';
 import { formatCommand } from '../../src/commands/format-command.js';
 import { HANDLERS } from '../../src/commands/handlers/index.js';
 import { parseCommand } from '../../src/commands/parse.js';
+import { COMMAND_WORDS } from '../support/command-words.js';
 
 const SEED = 20260310;
 const NAMES = new Set(Object.keys(HANDLERS));
@@ -24,81 +25,7 @@ function checkResult(text: string): void {
   expect(again).toEqual(result);
 }
 
-const WORDS = [
-  'help',
-  'licenses',
-  'license',
-  'licences',
-  'reports',
-  'report',
-  'usage',
-  'digest',
-  'audit',
-  'whoami',
-  'update',
-  'install',
-  'autoupdate',
-  'delete',
-  'udpate',
-  'console',
-  'site',
-  'sites',
-  'vbr',
-  'vone',
-  'vb365',
-  'vbrr',
-  'all',
-  'instance',
-  'socket',
-  'on',
-  'off',
-  'latest',
-  'pending',
-  'finalize',
-  'autoapprove',
-  'preview',
-  'now',
-  'csv',
-  '--expiring',
-  '--status',
-  '--company',
-  '--page',
-  '--org',
-  '--type',
-  '--server',
-  '--share',
-  '--help',
-  '--expiring=3',
-  'company',
-  'reseller',
-  'cc',
-  'vspc',
-  'Valid',
-  'warning',
-  'Acme',
-  'Corp',
-  '"Acme Corp"',
-  '“Acme”',
-  "O'Brien",
-  '"',
-  '5f1c2a9e',
-  '5f1c2a',
-  '5f1c2a9e-1b2c-4d3e-8f90-0a1b2c3d4e5f',
-  '5f1c2a9e-zz',
-  'deadbeef',
-  '2026-04',
-  '2026-13',
-  '0',
-  '1',
-  '20',
-  '200',
-  '201',
-  '-3',
-  '99999999999',
-  'AT&amp;T',
-  '—expiring',
-  '/vspc',
-];
+const WORDS = COMMAND_WORDS;
 
 const nearValid = fc
   .array(

@@ -2,6 +2,8 @@
  * Runs exactly the operation a pending action stored, through the backend, with the action id as
  * request id. Never re-resolves a target; an install sends the stored bytes only after checking
  * they still hash to what the card showed. Returns the outcome text for the card; never throws.
+ * A failure VSPC may still act on (see `outcomeNotKnown`) is not reported as failed: the action
+ * stays `executing`, so nobody can send a second write for the target while the first may run.
  */
 import { createHash } from 'node:crypto';
 import { type LicensingBackend, UnsupportedOperationError, type WriteContext } from '../licenses/backend.js';
@@ -9,12 +11,27 @@ import type { License } from '../licenses/model.js';
 import type { PendingAction, Store } from '../store/types.js';
 import { describeVspcError, VspcError } from '../vspc/errors.js';
 import type { WriteOperation } from './operation.js';
+import { outcomeNotKnown } from './outcome-known.js';
 
 export interface ExecutionOutcome {
-  status: 'succeeded' | 'failed';
+  /**
+   * `executing`: the outcome is not known yet; the action stays open until VSPC tells (sweeper).
+   * `unknown`: not known, and never will be (the v2 API keeps no record to ask); a person checks.
+   */
+  status: 'succeeded' | 'failed' | 'executing' | 'unknown';
   outcome: string;
   /** True when the backend was called (false: refused before any VSPC call). */
   called: boolean;
+  /** The error behind a `failed` or not-known outcome, one line, for the log and the audit. */
+  detail?: string;
+}
+
+/** The card's words while VSPC's answer is missing; `recovery.ts` settles the action later. */
+export function notKnownYet(requestId: string): string {
+  return (
+    'Outcome not known yet — VSPC is still working on it (or did not answer); the bot checks VSPC and ' +
+    `updates this card · request id ${requestId}`
+  );
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -25,6 +42,7 @@ export async function executeAction(
   action: PendingAction,
   backend: LicensingBackend,
   store: Store,
+  options: { vspcUrl?: string | undefined } = {},
 ): Promise<ExecutionOutcome> {
   const ctx: WriteContext = { requestId: action.id };
   let called = false;
@@ -34,7 +52,16 @@ export async function executeAction(
     });
     return { status: 'succeeded', outcome: `${summary} · request id ${action.id}`, called };
   } catch (error) {
-    return { status: 'failed', outcome: describeFailure(error, action.id), called };
+    const detail = describeFailure(error, action.id);
+    if (called && outcomeNotKnown(error)) {
+      // v2 answers writes synchronously and keeps no record of them: once the call is over, waiting
+      // cannot teach the bot more, so the card says at once that a person must check VSPC.
+      if (backend.apiVersion === 'v2') {
+        return { status: 'unknown', outcome: unknownOnV2(error, action.id, options.vspcUrl), called, detail };
+      }
+      return { status: 'executing', outcome: notKnownYet(action.id), called, detail };
+    }
+    return { status: 'failed', outcome: detail, called, detail };
   }
 }
 
@@ -106,6 +133,18 @@ function resultOf(done: string, license: License | null): string {
   if (license.expirationDate) parts.push(`expires ${license.expirationDate.slice(0, 10)}`);
   if (license.statusMessage) parts.push(oneLine(license.statusMessage));
   return `${done}: ${parts.join(', ')}`;
+}
+
+function unknownOnV2(error: unknown, requestId: string, vspcUrl: string | undefined): string {
+  const where = vspcUrl ? ` at ${vspcUrl}` : '';
+  const answer =
+    error instanceof VspcError
+      ? [error.errors[0]?.message || error.message, error.status ? `HTTP ${error.status}` : ''].filter(Boolean).join(', ')
+      : messageOf(error);
+  return (
+    `Outcome unknown — check VSPC${where}: VSPC did not confirm this write (${oneLine(answer)}), and its v2 API ` +
+    `keeps no record the bot could ask. It was not run again · request id ${requestId}`
+  );
 }
 
 class RefusedError extends Error {}

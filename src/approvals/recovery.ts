@@ -1,13 +1,25 @@
 /**
- * After a restart (DESIGN §2.6): an action found `executing` was confirmed, and its VSPC call may or
- * may not have happened. Since the call carried the action id as `X-Request-id`, VSPC's async
- * action of that id tells what became of it. The action is never run again: what VSPC cannot
- * account for is marked "outcome unknown" for a person to check.
+ * Settles actions found `executing` that this process is not running right now (DESIGN §2.6): left
+ * by a crash, or confirmed here but their VSPC call ended without a known outcome (a 202 still
+ * running when the client stopped polling, a timeout, a dropped connection). Their call may or may
+ * not have reached VSPC; since it carried the action id as `X-Request-id`, VSPC's async action of
+ * that id tells what became of it. The action is never run again: what VSPC cannot account for is
+ * marked "outcome unknown" for a person to check — but only after a grace period, because another
+ * replica (a rolling deploy) may still be sending it and VSPC then has no record of it *yet*.
  */
 import type { AsyncActionState } from '../licenses/backend.js';
 import type { ActionStatus, PendingAction } from '../store/types.js';
 import { present, type ServiceContext } from './context.js';
 import type { RecoveryReport } from './types.js';
+
+/**
+ * How long after its confirm an action VSPC has no record of may still be on its way there. It must
+ * outlast the longest call of a (possibly other) replica: the client resends a write for up to 4.5
+ * minutes (inside VSPC's 5-minute request-id window), each try may wait 30 s for an answer, and it
+ * follows a 202 for up to 5 minutes — about 10 minutes; 15 leaves room for clock skew between
+ * replicas and slow stores.
+ */
+export const NOT_FOUND_GRACE_MS = 15 * 60_000;
 
 export async function recoverExecuting(ctx: ServiceContext): Promise<RecoveryReport> {
   const report: RecoveryReport = { resolved: 0, running: 0 };
@@ -23,6 +35,10 @@ export async function recoverExecuting(ctx: ServiceContext): Promise<RecoveryRep
       report.running++;
       continue;
     }
+    if (state.status === 'notFound' && withinGrace(action, ctx.clock())) {
+      report.running++;
+      continue;
+    }
     const settled = settlement(ctx, action, state);
     if (!settled) {
       report.running++;
@@ -31,6 +47,12 @@ export async function recoverExecuting(ctx: ServiceContext): Promise<RecoveryRep
     if (await settle(ctx, action, settled.status, settled.outcome)) report.resolved++;
   }
   return report;
+}
+
+/** A confirm always precedes expiry, so `expiresAt` bounds actions confirmed before `executingSince` existed. */
+function withinGrace(action: PendingAction, now: Date): boolean {
+  const since = action.executingSince ?? action.expiresAt;
+  return now.getTime() - since.getTime() < NOT_FOUND_GRACE_MS;
 }
 
 function settlement(
@@ -44,7 +66,7 @@ function settlement(
     case 'running':
       return null;
     case 'succeed':
-      return { status: 'succeeded', outcome: `VSPC completed the request (found after a restart) · ${requestId}` };
+      return { status: 'succeeded', outcome: `VSPC completed the request (its record of it says so) · ${requestId}` };
     case 'failed':
       return { status: 'failed', outcome: `VSPC reports the request failed${errors} · ${requestId}` };
     case 'canceled':
@@ -54,8 +76,8 @@ function settlement(
       return {
         status: 'unknown',
         outcome:
-          `Outcome unknown — check VSPC${where}: the bot restarted while this ran, and VSPC has no record of ` +
-          `${requestId}. It was not run again.`,
+          `Outcome unknown — check VSPC${where}: the bot lost track of this call (a restart, or VSPC did not ` +
+          `answer), and VSPC has no record of ${requestId}. It was not run again.`,
       };
     }
   }

@@ -1,6 +1,7 @@
 /**
  * The approval state machine (DESIGN §2): request → pending → executing → succeeded | failed, or
- * pending → cancelled | expired, and executing → unknown after a crash. Every move is one
+ * pending → cancelled | expired. A write whose outcome VSPC has not told stays executing until the
+ * sweeper hears from VSPC (or, when VSPC has no record of it after a grace period, → unknown). Every move is one
  * compare-and-set in the store, so of any number of clicks, replicas or retries exactly one runs
  * the VSPC call; everything that happens is audited with the action id (= VSPC request id).
  */
@@ -98,12 +99,18 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
       await audit.click(userId, actionId, 'confirm', action, `refused: ${reason}`);
       return { ok: false, reason, action };
     }
-    const won = await store.transition(actionId, 'pending', 'executing', clock(), { confirmedBy: userId });
+    const confirmedAt = clock();
+    const won = await store.transition(actionId, 'pending', 'executing', confirmedAt, { confirmedBy: userId });
     if (!won) return lost(actionId, userId, 'confirm', presenter);
 
     ctx.inFlight.add(actionId);
     try {
-      const executing: PendingAction = { ...action, status: 'executing', confirmedBy: userId };
+      const executing: PendingAction = {
+        ...action,
+        status: 'executing',
+        confirmedBy: userId,
+        executingSince: confirmedAt,
+      };
       await audit.click(userId, actionId, 'confirm', action, 'accepted');
       await audit.transition(userId, executing, 'pending', 'executing', null);
       await present(ctx, presenter, 'executing', executing);
@@ -117,8 +124,9 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
 
   /** Runs the stored operation and records how it ended. */
   async function finish(executing: PendingAction, userId: string): Promise<PendingAction> {
-    const result = await executeAction(executing, deps.backend, store);
+    const result = await executeAction(executing, deps.backend, store, { vspcUrl: deps.vspcUrl });
     if (result.called) deps.inventory?.invalidate();
+    if (result.status === 'executing') return leaveOpen(executing, userId, result.outcome, result.detail);
     const finishedAt = clock();
     const patch = { outcome: result.outcome, finishedAt };
     const finished: PendingAction = { ...executing, status: result.status, ...patch };
@@ -138,6 +146,36 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     await audit.transition(userId, finished, 'executing', result.status, result.outcome);
     await audit.outcome(userId, finished);
     return finished;
+  }
+
+  /**
+   * VSPC may have the write and still run it: the action stays `executing` (the one-open-action
+   * index keeps refusing a second request for the target), the card says the outcome is not known
+   * yet, and the sweeper settles it from VSPC's async action record. Nothing is sent again.
+   */
+  async function leaveOpen(
+    executing: PendingAction,
+    userId: string,
+    outcome: string,
+    detail: string | undefined,
+  ): Promise<PendingAction> {
+    deps.logger.warn(
+      { actionId: executing.id, detail },
+      'VSPC write ended without a known outcome; the action stays open until VSPC tells',
+    );
+    const open: PendingAction = { ...executing, outcome };
+    try {
+      if (!(await store.transition(executing.id, 'executing', 'executing', clock(), { outcome }))) {
+        // Settled meanwhile (recovery on another replica heard from VSPC): that is the truth to show.
+        const current = await store.getAction(executing.id);
+        if (current && current.status !== 'executing') return current;
+      }
+    } catch (error) {
+      // The row stays executing either way, which is what matters; only the card's words are not stored.
+      deps.logger.error({ err: error, actionId: executing.id }, 'could not record the open outcome');
+    }
+    await audit.outcome(userId, { ...open, outcome: detail ? `${outcome} · VSPC: ${detail}` : outcome });
+    return open;
   }
 
   async function cancel(actionId: string, userId: string, presenter: Presenter): Promise<ClickResult> {

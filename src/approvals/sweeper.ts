@@ -1,7 +1,9 @@
 /**
  * The timers of the approval service: expire pending actions as they lapse (their cards then say
- * so), and keep asking VSPC about actions that recovery found still running. Errors are logged and
- * the next round tries again; `stop()` ends both.
+ * so), and on every round ask VSPC about executing actions nobody in this process is running —
+ * left by a crash, or whose call ended without a known outcome — until VSPC tells how they ended.
+ * `recover()` first lists executing actions (one indexed query), so a round without any costs no
+ * VSPC call. Errors are logged and the next round tries again; `stop()` ends both.
  */
 import type { Clock } from '../licenses/expiry.js';
 import type { Logger } from '../log.js';
@@ -13,21 +15,41 @@ export interface ApprovalSweeper {
 
 export function startApprovalSweeper(
   service: Pick<ApprovalService, 'expireDue' | 'recover'>,
-  options: { clock: Clock; logger: Logger; intervalMs?: number; recoveryPending?: boolean },
+  options: {
+    clock: Clock;
+    logger: Logger;
+    intervalMs?: number;
+    /**
+     * Kept for callers of the earlier version, which asked VSPC only after a start that left actions
+     * running. Recovery now runs on every round whatever this says: an action can be left open at
+     * any time, not only by a crash.
+     */
+    recoveryPending?: boolean;
+  },
 ): ApprovalSweeper {
-  let recoveryPending = options.recoveryPending ?? false;
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const expired = await service.expireDue(options.clock());
-      if (expired > 0) options.logger.info({ expired }, 'approval actions expired');
-      if (recoveryPending) recoveryPending = (await service.recover()).running > 0;
-    } catch (error) {
-      options.logger.warn({ err: error }, 'approval sweep failed; trying again on the next round');
+      // Each half on its own: a store hiccup while expiring must not keep VSPC's answers waiting.
+      await attempt('expiry', async () => {
+        const expired = await service.expireDue(options.clock());
+        if (expired > 0) options.logger.info({ expired }, 'approval actions expired');
+      });
+      await attempt('recovery', async () => {
+        const recovered = await service.recover();
+        if (recovered.resolved > 0) options.logger.info(recovered, 'settled executing actions through VSPC');
+      });
     } finally {
       running = false;
+    }
+  };
+  const attempt = async (what: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      options.logger.warn({ err: error, what }, 'approval sweep failed; trying again on the next round');
     }
   };
   const timer = setInterval(tick, options.intervalMs ?? 30_000);

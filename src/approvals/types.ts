@@ -42,7 +42,10 @@ export interface ApprovalDesk {
 export interface Presenter {
   /** Before the VSPC call: the buttons go away and the card says who confirmed. */
   executing(action: PendingAction): Promise<void>;
-  /** After the action ended (succeeded, failed, cancelled, expired, unknown). */
+  /**
+   * After the action ended (succeeded, failed, cancelled, expired, unknown), or after its VSPC call
+   * ended without a known outcome: then the status is still `executing` and `outcome` says so.
+   */
   finished(action: PendingAction): Promise<void>;
 }
 
@@ -54,7 +57,10 @@ export type ClickResult =
 export interface RecoveryReport {
   /** Actions found `executing` that this run settled (succeeded, failed or unknown). */
   resolved: number;
-  /** Actions VSPC still reports as running: poll again later. */
+  /**
+   * Actions left `executing`: VSPC reports them running, could not be asked, or has no record yet
+   * within the grace period. Asked again on the next round.
+   */
   running: number;
 }
 
@@ -64,7 +70,11 @@ export interface ApprovalService extends ApprovalDesk {
   cancel(actionId: string, userId: string, presenter: Presenter): Promise<ClickResult>;
   /** Marks pending actions past their expiry as expired and updates their cards. Returns how many. */
   expireDue(now: Date): Promise<number>;
-  /** On start: settles actions left `executing` by a crash, through VSPC's async action state; never re-runs. */
+  /**
+   * On start and on every sweep round: settles actions `executing` that this process is not running
+   * right now (left by a crash, or whose call ended without a known outcome) through VSPC's async
+   * action state; never re-runs. VSPC having no record settles as unknown only after a grace period.
+   */
   recover(): Promise<RecoveryReport>;
   /** Records where the card of an action was posted, so that later updates can replace it. */
   attachCard(

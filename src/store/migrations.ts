@@ -102,4 +102,14 @@ export const MIGRATIONS: readonly Migration[] = [
       serial: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
     }),
   },
+  {
+    version: 2,
+    name: 'pending actions: when each entered executing',
+    // Set by `transition` on pending → executing. Recovery waits a grace period from it before it
+    // calls an action VSPC has no record of "unknown": another replica may still be sending it.
+    // Rows confirmed before this column existed stay NULL; readers fall back to expires_at, which
+    // a confirm always precedes.
+    sqlite: 'ALTER TABLE pending_actions ADD COLUMN executing_since BIGINT;',
+    postgres: 'ALTER TABLE pending_actions ADD COLUMN executing_since BIGINT;',
+  },
 ];

@@ -155,7 +155,8 @@ export class PostgresStore implements Store {
       `UPDATE pending_actions SET status = $3,
          confirmed_by = COALESCE($5, confirmed_by),
          outcome = COALESCE($6, outcome),
-         finished_at = COALESCE($7, finished_at)
+         finished_at = COALESCE($7, finished_at),
+         executing_since = CASE WHEN $2 = 'pending' AND $3 = 'executing' THEN $4 ELSE executing_since END
        WHERE id = $1 AND status = $2 AND ($2 <> 'pending' OR $3 = 'expired' OR expires_at > $4)`,
       [
         id,

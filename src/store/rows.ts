@@ -23,6 +23,8 @@ export interface ActionRow {
   confirmed_by: string | null;
   finished_at: DbInteger | null;
   outcome: string | null;
+  /** Migration 2; undefined only if a caller selected fewer columns. */
+  executing_since?: DbInteger | null;
 }
 
 export interface FileRow {
@@ -84,6 +86,8 @@ export function actionFromRow(row: ActionRow): PendingAction {
     confirmedBy: row.confirmed_by,
     finishedAt: row.finished_at === null ? null : toDate(row.finished_at),
     outcome: row.outcome,
+    executingSince:
+      row.executing_since === undefined || row.executing_since === null ? null : toDate(row.executing_since),
   };
 }
 

@@ -171,7 +171,8 @@ export class SqliteStore implements Store {
         UPDATE pending_actions SET status = @to,
           confirmed_by = COALESCE(@confirmedBy, confirmed_by),
           outcome = COALESCE(@outcome, outcome),
-          finished_at = COALESCE(@finishedAt, finished_at)
+          finished_at = COALESCE(@finishedAt, finished_at),
+          executing_since = CASE WHEN @from = 'pending' AND @to = 'executing' THEN @now ELSE executing_since END
         WHERE id = @id AND status = @from AND (@from <> 'pending' OR @to = 'expired' OR expires_at > @now)`).run({
       id,
       from,

@@ -35,11 +35,25 @@ export interface PendingAction {
   status: ActionStatus;
   confirmedBy: string | null;
   finishedAt: Date | null;
-  /** Outcome text shown on the card (result summary or the VSPC error with code and request id). */
+  /**
+   * Outcome text shown on the card (result summary or the VSPC error with code and request id).
+   * On an `executing` action it says that the call ended without a known outcome (VSPC may still be
+   * working on it) and that the bot keeps checking VSPC.
+   */
   outcome: string | null;
+  /**
+   * When the action entered `executing` (set by the store on pending → executing). Null before the
+   * confirm, and for actions confirmed before the store recorded it (then `expiresAt` bounds it: a
+   * confirm always happens before expiry). Optional in the type so that hand-built actions need not
+   * carry it; the stores always return it.
+   */
+  executingSince?: Date | null;
 }
 
-export type NewPendingAction = Omit<PendingAction, 'status' | 'confirmedBy' | 'finishedAt' | 'outcome'>;
+export type NewPendingAction = Omit<
+  PendingAction,
+  'status' | 'confirmedBy' | 'finishedAt' | 'outcome' | 'executingSince'
+>;
 
 export interface TransitionPatch {
   confirmedBy?: string;
@@ -103,6 +117,8 @@ export interface Store {
    * Atomic compare-and-set: moves `id` from `from` to `to` only if it is still in `from`
    * (and, when `from` is `pending`, not expired at `now`). True for exactly one caller.
    * The one move an expired pending action can still make is `pending → expired` (the expiry sweep).
+   * `pending → executing` also records `now` as `executingSince`. `executing → executing` with an
+   * outcome records "outcome not known yet" while the action stays open.
    */
   transition(id: string, from: ActionStatus, to: ActionStatus, now: Date, patch?: TransitionPatch): Promise<boolean>;
   listActions(filter: { status?: ActionStatus[]; limit?: number }): Promise<PendingAction[]>;

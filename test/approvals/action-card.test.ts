@@ -94,6 +94,27 @@ describe('renderActionCard', () => {
     expect(allText(card)).toContain('Executing');
   });
 
+  it('executing with the outcome not known yet: says so, never "Failed", no buttons, not "executing"', () => {
+    const outcome = `Outcome not known yet — VSPC is still working on it (or did not answer); the bot checks VSPC and updates this card · request id ${ID}`;
+    const card = renderActionCard(action({ status: 'executing', confirmedBy: 'UAPP', outcome }), ctx);
+    expectWithinLimits(card);
+    expect(buttons(card.blocks)).toHaveLength(0);
+    const text = allText(card);
+    expect(text).toContain('Outcome not known yet: Install license');
+    expect(text).toContain(outcome);
+    expect(text).toContain('confirmed by <@UAPP>');
+    expect(text).not.toMatch(/Failed|Executing|Running now/);
+    // Reliability tests read a card as settled once its fallback text stops saying "executing".
+    expect(card.text).not.toMatch(/executing/i);
+
+    const reply = renderActionCardReply(
+      { type: 'actionCard', action: action({ status: 'executing', outcome }), created: false },
+      ctx,
+    );
+    expect(allText(reply)).toMatch(/still open: its outcome is not known yet/);
+    expect(allText(reply)).toContain('https://slack.com/archives/C1/p1700000000000100');
+  });
+
   it.each<[ActionStatus, string]>([
     ['succeeded', 'VSPC installed acme.lic: status Valid · request id x'],
     ['failed', 'License is being updated · VSPC error code 1042 · HTTP 409 · request id x'],

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { NOT_FOUND_GRACE_MS } from '../../src/approvals/recovery.js';
 import type { PendingAction } from '../../src/store/types.js';
-import { type Harness, startHarness, updateRequest } from './support/harness.js';
+import { type Harness, startHarness, T0, updateRequest } from './support/harness.js';
+
+const GRACE_MINUTES = NOT_FOUND_GRACE_MS / 60_000;
 
 let h: Harness;
 afterEach(async () => {
@@ -42,9 +45,10 @@ describe('recover', () => {
     expect(h.backend.writes).toHaveLength(0);
   });
 
-  it('not found in VSPC → unknown, "check VSPC" with the request id, never re-run', async () => {
+  it('not found in VSPC once the grace is over → unknown, "check VSPC" with the request id, never re-run', async () => {
     h = await startHarness();
     const action = await orphan();
+    h.clock.advanceMinutes(GRACE_MINUTES + 1);
     await h.service.recover();
     const stored = await h.store.getAction(action.id);
     expect(stored?.status).toBe('unknown');
@@ -58,6 +62,32 @@ describe('recover', () => {
     expect(
       audit.some((e) => e.event === 'transition' && e.what === 'executing→unknown' && e.requestId === action.id),
     ).toBe(true);
+  });
+
+  it('not found in VSPC within the grace → left executing: another replica may still be sending it', async () => {
+    h = await startHarness();
+    const action = await orphan();
+    h.clock.advanceMinutes(GRACE_MINUTES - 1);
+    expect(await h.service.recover()).toEqual({ resolved: 0, running: 1 });
+    expect(await h.store.getAction(action.id)).toMatchObject({ status: 'executing', executingSince: T0 });
+    expect((await h.service.request(updateRequest())).status).toBe('existing');
+    h.clock.advanceMinutes(2);
+    expect(await h.service.recover()).toEqual({ resolved: 1, running: 0 });
+    expect((await h.store.getAction(action.id))?.status).toBe('unknown');
+    expect(h.backend.writes).toHaveLength(0);
+  });
+
+  it('an action confirmed before executingSince was recorded counts its grace from its expiry', async () => {
+    h = await startHarness();
+    const action = await orphan();
+    const legacy = { ...action, status: 'executing' as const, executingSince: null };
+    h.store.listActions = async () => [legacy];
+    h.clock.advanceMinutes(GRACE_MINUTES);
+    // Past the grace from the confirm, but a confirm can have come as late as the expiry (15 minutes).
+    expect(await h.service.recover()).toEqual({ resolved: 0, running: 1 });
+    h.clock.advanceMinutes(16);
+    expect(await h.service.recover()).toEqual({ resolved: 1, running: 0 });
+    expect((await h.store.getAction(action.id))?.status).toBe('unknown');
   });
 
   it('still running in VSPC → left executing, asked again on the next round', async () => {

@@ -1,9 +1,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { newAction } from './fixtures.js';
+import { INSERT_V1_EXECUTING, RECORD_V1, v1Schema } from './helpers/v1-database.js';
 import { describeStore } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vspc-sqlite-'));
@@ -57,5 +60,33 @@ describe('SQLite file handling', () => {
     const absolute = await createStore(`sqlite://${join(dir, 'url-form.sqlite')}`);
     await absolute.close();
     expect(existsSync(join(dir, 'url-form.sqlite'))).toBe(true);
+  });
+});
+
+describe('SQLite upgrade from the first schema', () => {
+  it('adds executingSince and keeps an action confirmed before it existed, readable and still open', async () => {
+    const path = join(dir, 'v1.sqlite');
+    const old = new Database(path);
+    for (const statement of v1Schema('sqlite')) old.exec(statement);
+    old.prepare(RECORD_V1.sql(() => '?')).run(...RECORD_V1.values());
+    const action = newAction();
+    old.prepare(INSERT_V1_EXECUTING.sql(() => '?')).run(...INSERT_V1_EXECUTING.values(action, 'U0OLD'));
+    old.close();
+
+    const store = await createStore(`sqlite:${path}`);
+    try {
+      expect(await store.getAction(action.id)).toMatchObject({
+        status: 'executing',
+        confirmedBy: 'U0OLD',
+        executingSince: null,
+      });
+      expect((await store.createAction({ ...action, id: 'another' })).created).toBe(false);
+      const check = new Database(path, { readonly: true });
+      const versions = check.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+      check.close();
+      expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -71,7 +71,14 @@ export function describeStore(harness: StoreHarness): void {
         const input = newAction();
         const { action, created } = await store.createAction(input);
         expect(created).toBe(true);
-        const expected = { ...input, status: 'pending', confirmedBy: null, finishedAt: null, outcome: null };
+        const expected = {
+          ...input,
+          status: 'pending',
+          confirmedBy: null,
+          finishedAt: null,
+          outcome: null,
+          executingSince: null,
+        };
         expect(action).toEqual(expected);
         const read = await store.getAction(input.id);
         expect(read).toEqual(expected);
@@ -185,7 +192,39 @@ export function describeStore(harness: StoreHarness): void {
           confirmedBy: 'U0APPROVER',
           outcome: 'VSPC 409 · request 5f0c',
           finishedAt,
+          executingSince: T0,
         });
+      });
+
+      it('records when an action entered executing, once, and keeps it through later moves', async () => {
+        const store = await freshStore();
+        const input = newAction();
+        await store.createAction(input);
+        const confirmedAt = minutesAfter(T0, 3);
+        expect(await store.transition(input.id, 'pending', 'executing', confirmedAt, { confirmedBy: 'U0A' })).toBe(
+          true,
+        );
+        expect((await store.getAction(input.id))?.executingSince).toEqual(confirmedAt);
+
+        // "Outcome not known yet": the action stays executing (still open) with words for the card.
+        const later = minutesAfter(T0, 8);
+        expect(await store.transition(input.id, 'executing', 'executing', later, { outcome: 'not known yet' })).toBe(
+          true,
+        );
+        expect(await store.getAction(input.id)).toMatchObject({
+          status: 'executing',
+          outcome: 'not known yet',
+          finishedAt: null,
+          executingSince: confirmedAt,
+        });
+        expect((await store.createAction({ ...input, id: randomUUID() })).created).toBe(false);
+
+        const end = minutesAfter(T0, 20);
+        expect(
+          await store.transition(input.id, 'executing', 'succeeded', end, { outcome: 'done', finishedAt: end }),
+        ).toBe(true);
+        expect(await store.getAction(input.id)).toMatchObject({ status: 'succeeded', executingSince: confirmedAt });
+        expect((await store.listActions({ status: ['succeeded'] }))[0]?.executingSince).toEqual(confirmedAt);
       });
 
       it('lets exactly one of 50 simultaneous confirms win', async () => {

@@ -3,6 +3,7 @@
  * the middle of a write (v2 has no async actions to ask, so the write is never run again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_FOUND_GRACE_MS } from '../../src/approvals/recovery.js';
 import type { SiteLicense } from '../../src/simulator/wire.js';
 import type { TestBot } from '../support/app.js';
 import { APPROVER, ask, startV2Bot, V2_PASSWORD, waitForCard } from './support/v2-bot.js';
@@ -35,8 +36,10 @@ describe('a running v2 bot', () => {
     await t.command(`license autoupdate site ${site.siteUid} on`);
     const card = await waitForCard(t, since);
     const { store } = t.bot.services;
-    // What a crash between Confirm and the VSPC answer leaves behind.
-    expect(await store.transition(card.actionId, 'pending', 'executing', new Date(), { confirmedBy: APPROVER })).toBe(
+    // What a crash between Confirm and the VSPC answer leaves behind, confirmed longer ago than the
+    // grace in which another replica might still be sending it.
+    const confirmedAt = new Date(Date.now() - NOT_FOUND_GRACE_MS - 60_000);
+    expect(await store.transition(card.actionId, 'pending', 'executing', confirmedAt, { confirmedBy: APPROVER })).toBe(
       true,
     );
     const before = t.sim.requests.length;

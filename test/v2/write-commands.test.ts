@@ -159,8 +159,9 @@ describe('no write is ever retried on v2 (it has no request-id idempotence)', ()
     const { ended, action, writes } = await requestAndConfirm(`license update vbr ${target.backupServerUid}`);
     t.sim.faults.length = 0;
     expect(writes.map((w) => `${w.method} ${w.status}`)).toEqual(['POST 520']);
-    expect(action?.status).toBe('failed');
-    expect(ended.text).toMatch(/^Failed/);
+    // VSPC may have acted before it failed, and v2 keeps no record to ask: unknown, never "failed".
+    expect(action?.status).toBe('unknown');
+    expect(ended.text).toMatch(/^Outcome unknown/);
     expect(ended.all).toContain('520');
   });
 
@@ -170,8 +171,9 @@ describe('no write is ever retried on v2 (it has no request-id idempotence)', ()
     const { ended, action, writes } = await requestAndConfirm(`license autoupdate site ${target.siteUid} off`);
     t.sim.faults.length = 0;
     expect(writes.map((w) => w.method)).toEqual(['PATCH']);
-    expect(action?.status).toBe('failed');
-    expect(ended.text).toMatch(/^Failed/);
+    // The PATCH may have arrived before the reset: the card says to check VSPC rather than "failed".
+    expect(action?.status).toBe('unknown');
+    expect(ended.text).toMatch(/^Outcome unknown/);
   });
 
   it('reads, unlike writes, are retried: a 520 on the list is not seen by the user', async () => {

@@ -1,6 +1,6 @@
 /**
  * The approval card of a pending action, in every state (DESIGN §2): pending with Confirm/Cancel,
- * executing (buttons gone, who confirmed), and the outcome (who requested, who confirmed, when,
+ * executing (buttons gone, who confirmed), executing with the outcome not known yet, and the outcome (who requested, who confirmed, when,
  * the result or VSPC's error with its code and the request id). Pure: action in, message out.
  * Times are Slack date tokens, so every reader sees their own time zone.
  */
@@ -24,6 +24,9 @@ const HEADINGS: Record<ActionStatus, { emoji: string; lead: string }> = {
   expired: { emoji: ':hourglass:', lead: 'Expired' },
   unknown: { emoji: ':warning:', lead: 'Outcome unknown' },
 };
+
+/** An executing action whose call ended without VSPC's answer (its `outcome` says so). */
+const NOT_KNOWN_YET = { emoji: ':hourglass_flowing_sand:', lead: 'Outcome not known yet' };
 
 export function renderActionCard(action: PendingAction, ctx: RenderContext): SlackMessage {
   const finalize = isFinalize(action.operation);
@@ -53,6 +56,20 @@ export function renderActionCard(action: PendingAction, ctx: RenderContext): Sla
 
   const people = [`Requested by ${mention(action.requestedBy)}`];
   if (action.confirmedBy) people.push(`${finalize ? 'approved' : 'confirmed'} by ${mention(action.confirmedBy)}`);
+  if (action.status === 'executing' && action.outcome) {
+    // The call ended but VSPC has not told how: the action is still open (no second request can
+    // start) and the sweeper replaces this card once VSPC answers. Never worded as a failure.
+    const open = `${NOT_KNOWN_YET.lead}: ${operationTitle(action.operation)}`;
+    return {
+      text: truncate(`${open}. ${what}. ${action.outcome}`, LIMITS.fallbackText),
+      blocks: [
+        header(`${NOT_KNOWN_YET.emoji} ${open}`),
+        section(`*Asked for:* ${escapeMrkdwn(what)}`),
+        section(`*Outcome:* ${escapeMrkdwn(action.outcome)}`),
+        context(`${people.join(' · ')} · ${requestId}`),
+      ],
+    };
+  }
   if (action.status === 'executing') {
     return {
       text: truncate(`${title}, confirmed by ${action.confirmedBy ?? 'someone'}. ${what}`, LIMITS.fallbackText),
@@ -88,9 +105,11 @@ export function renderActionCardReply(reply: Extract<Reply, { type: 'actionCard'
   const link =
     action.channel && action.messageTs ? ` <${permalinkPath(action.channel, action.messageTs)}|Open the card>.` : '';
   const state =
-    action.status === 'executing'
-      ? 'is running now'
-      : `waits for confirmation until ${slackDate(action.expiresAt, ctx)}`;
+    action.status !== 'executing'
+      ? `waits for confirmation until ${slackDate(action.expiresAt, ctx)}`
+      : action.outcome
+        ? 'is still open: its outcome is not known yet (VSPC may still be working on it), and the bot checks VSPC'
+        : 'is running now';
   return {
     text: truncate(`Already requested: ${what}`, LIMITS.fallbackText),
     blocks: [

@@ -15,7 +15,10 @@ export function endedReason(action: PendingAction, now: Date): string | null {
       return null;
     case 'executing':
       if (action.outcome)
-        return `This action was sent to VSPC and its outcome is not known yet (request id ${action.id}); the bot checks VSPC and updates the card. Nothing more will run.`;
+        return (
+          `This action was sent to VSPC and its outcome is not known yet (request id ${action.id}); ` +
+          'the bot checks VSPC and updates the card. Nothing more will run.'
+        );
       return `This action is already being handled${action.confirmedBy ? ` (confirmed by ${who(action.confirmedBy)})` : ''}; nothing more will run.`;
     case 'succeeded':
       return 'This action is already done; nothing more will run.';

@@ -137,10 +137,11 @@ function resultOf(done: string, license: License | null): string {
 
 function unknownOnV2(error: unknown, requestId: string, vspcUrl: string | undefined): string {
   const where = vspcUrl ? ` at ${vspcUrl}` : '';
-  const answer =
-    error instanceof VspcError
-      ? [error.errors[0]?.message || error.message, error.status ? `HTTP ${error.status}` : ''].filter(Boolean).join(', ')
-      : messageOf(error);
+  let answer = messageOf(error);
+  if (error instanceof VspcError) {
+    answer = error.errors[0]?.message || error.message;
+    if (error.status) answer += `, HTTP ${error.status}`;
+  }
   return (
     `Outcome unknown — check VSPC${where}: VSPC did not confirm this write (${oneLine(answer)}), and its v2 API ` +
     `keeps no record the bot could ask. It was not run again · request id ${requestId}`

@@ -1,9 +1,10 @@
 /**
  * The approval state machine (DESIGN §2): request → pending → executing → succeeded | failed, or
  * pending → cancelled | expired. A write whose outcome VSPC has not told stays executing until the
- * sweeper hears from VSPC (or, when VSPC has no record of it after a grace period, → unknown). Every move is one
- * compare-and-set in the store, so of any number of clicks, replicas or retries exactly one runs
- * the VSPC call; everything that happens is audited with the action id (= VSPC request id).
+ * sweeper hears from VSPC (or, when VSPC has no record of it after a grace period, → unknown).
+ * Every move is one compare-and-set in the store, so of any number of clicks, replicas or retries
+ * exactly one runs the VSPC call; everything that happens is audited with the action id (= VSPC
+ * request id).
  */
 import type { PendingAction } from '../store/types.js';
 import { createApprovalAudit } from './audit.js';

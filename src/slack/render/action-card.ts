@@ -1,7 +1,8 @@
 /**
  * The approval card of a pending action, in every state (DESIGN §2): pending with Confirm/Cancel,
- * executing (buttons gone, who confirmed), executing with the outcome not known yet, and the outcome (who requested, who confirmed, when,
- * the result or VSPC's error with its code and the request id). Pure: action in, message out.
+ * executing (buttons gone, who confirmed), executing with its outcome not known yet (the call ended
+ * without VSPC's answer), and the outcome (who requested, who confirmed, when, the result or VSPC's
+ * error with its code and the request id). Pure: action in, message out.
  * Times are Slack date tokens, so every reader sees their own time zone.
  */
 import { describeOperation, operationTitle } from '../../approvals/describe.js';

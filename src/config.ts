@@ -99,31 +99,21 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const idList = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z.string().regex(/^[UWSG][A-Z0-9]{2,}$/, 'each entry must be a Slack user id (U…/W…) or user group id (S…)'),
-    ),
-  );
+/** A comma-separated list of Slack ids, each checked against `pattern`. */
+const slackIdList = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(pattern, message)));
 
-const channelList = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'each entry must be a Slack channel id (C…, G… or D…)')));
+const idList = slackIdList(/^[UWSG][A-Z0-9]{2,}$/, 'each entry must be a Slack user id (U…/W…) or user group id (S…)');
+const channelList = slackIdList(/^[CGD][A-Z0-9]{2,}$/, 'each entry must be a Slack channel id (C…, G… or D…)');
 
 const flag = (fallback: boolean) =>
   z

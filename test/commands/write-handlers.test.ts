@@ -151,6 +151,15 @@ describe('roles', () => {
     expect(reply).toEqual({ type: 'error', message: 'Changes can be asked for only in the licensing channel.' });
   });
 
+  it('help on a v2 server leaves out usage reports and usage, which v2 lacks', async () => {
+    const ctx = makeContext({ userId: 'ULEAD' });
+    const { reply } = await runCommand('help', { ...ctx, backend: { ...ctx.backend, apiVersion: 'v2' } });
+    if (reply.type !== 'help') throw new Error(reply.type);
+    const usages = reply.sections.flatMap((s) => s.entries.map((e) => e.usage));
+    expect(usages.some((u) => u.startsWith('licenses'))).toBe(true);
+    expect(usages.some((u) => u.startsWith('report') || u.startsWith('usage'))).toBe(false);
+  });
+
   it('help lists only what the caller may do', async () => {
     const usagesOf = async (userId: string) => {
       const { reply } = await runCommand('help', makeContext({ userId }));

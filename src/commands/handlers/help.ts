@@ -12,6 +12,9 @@ const SECTION_TITLES: Record<CommandUsage['access'], string> = {
   finalize: 'Approve usage reports',
 };
 
+/** Usage reports and current usage exist only on VSPC REST v3; help on a v2 server leaves them out. */
+const V3_ONLY = new Set(['reports', 'report', 'usage', 'reports.autoapprove', 'reports.finalize']);
+
 /** `help license` shows license and license update/install/…; `help reports` the reports commands. */
 function matchesTopic(usage: CommandUsage, topic: string): boolean {
   return usage.name === topic || usage.name.startsWith(`${topic}.`) || usage.usage.startsWith(`${topic} `);
@@ -25,7 +28,8 @@ export async function handleHelp(cmd: CommandOf<'help'>, ctx: CommandContext): P
     write: () => p.writeRefusal === null,
     finalize: () => p.finalizeRefusal === null,
   };
-  const allowed = COMMAND_USAGES.filter((usage) => mayRun[usage.access](usage));
+  const available = (usage: CommandUsage) => ctx.backend.apiVersion === 'v3' || !V3_ONLY.has(usage.name);
+  const allowed = COMMAND_USAGES.filter((usage) => available(usage) && mayRun[usage.access](usage));
   const topical = cmd.topic ? allowed.filter((u) => matchesTopic(u, cmd.topic!)) : [];
   const shown = topical.length > 0 ? topical : allowed;
 

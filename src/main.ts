@@ -136,15 +136,15 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
 
   const { port } = await slack.start(config.port, options.host);
   // Actions a crash left `executing` are settled through VSPC before anything else; never re-run.
+  // The sweeper keeps asking VSPC about the ones still running, on every round.
   const recovery = await ready.approvals.recover().catch((error: unknown) => {
     logger.warn({ err: error }, 'recovery of executing actions failed; the sweeper tries again');
-    return { resolved: 0, running: 1 };
+    return { resolved: 0, running: 0 };
   });
   if (recovery.resolved > 0) logger.info(recovery, 'recovered actions left executing by the last run');
   const sweeper = startApprovalSweeper(ready.approvals, {
     clock: ready.clock,
     logger,
-    recoveryPending: recovery.running > 0,
     ...(options.sweepIntervalMs ? { intervalMs: options.sweepIntervalMs } : {}),
   });
   await ready.digest.start();

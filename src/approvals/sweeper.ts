@@ -19,12 +19,6 @@ export function startApprovalSweeper(
     clock: Clock;
     logger: Logger;
     intervalMs?: number;
-    /**
-     * Kept for callers of the earlier version, which asked VSPC only after a start that left actions
-     * running. Recovery now runs on every round whatever this says: an action can be left open at
-     * any time, not only by a crash.
-     */
-    recoveryPending?: boolean;
   },
 ): ApprovalSweeper {
   let running = false;

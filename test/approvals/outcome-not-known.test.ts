@@ -104,7 +104,7 @@ describe('a 202 VSPC is still running when the client stops polling', () => {
     h.backend.failWith = null;
     h.backend.asyncStates.set(action.id, { status: 'running', errors: [] });
 
-    // No recoveryPending: the sweeper asks about executing actions on every round by itself.
+    // The sweeper asks about executing actions on every round by itself.
     const sweeper = startApprovalSweeper(h.service, { clock: () => h.clock.now, logger: silentLogger, intervalMs: 5 });
     try {
       await until(async () => h.backend.asyncQueries.length >= 3, 'a few rounds asking VSPC');

@@ -27,7 +27,6 @@ describe('startApprovalSweeper', () => {
       clock: () => h.clock.now,
       logger: silentLogger,
       intervalMs: 5,
-      recoveryPending: true,
     });
     try {
       const deadline = Date.now() + 3000;

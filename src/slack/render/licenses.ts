@@ -11,7 +11,7 @@ import {
 } from './block-kit.js';
 import { licenseListEntry } from './license-text.js';
 import { escapeMrkdwn, LIMITS, plural, takeFitting, truncate } from './limits.js';
-import { describeRange, nextPageHint, pagingButtons } from './paging.js';
+import { describeRange, pageNavigation } from './paging.js';
 import { type RenderContext, timeZoneNote } from './render-context.js';
 
 type LicensesReply = Extract<Reply, { type: 'licenses' }>;
@@ -41,7 +41,6 @@ export function renderLicenses(reply: LicensesReply, ctx: RenderContext): SlackM
     shown < reply.rows.length
       ? `:information_source: ${plural(reply.rows.length - shown, 'more license')} of this page did not fit in one Slack message; narrow the list with \`--company\`, \`--status\` or \`--expiring\`, or use the CLI.`
       : null;
-  const buttons = pagingButtons(reply.paging);
   const blocks: (KnownBlock | null)[] = [
     header(reply.title),
     summary ? section(summary) : null,
@@ -49,7 +48,7 @@ export function renderLicenses(reply: LicensesReply, ctx: RenderContext): SlackM
     ...entries.slice(0, shown).map((entry) => section(entry.text, entry.button ?? undefined)),
     reply.rows.length === 0 ? section('_No licenses match._') : null,
     shortfall ? context(shortfall) : null,
-    buttons ?? (nextPageHint(reply.paging) ? context(nextPageHint(reply.paging) ?? '') : null),
+    pageNavigation(reply.paging),
   ];
   return {
     text: truncate(`${reply.title}: ${reply.summary} (${range})`, LIMITS.fallbackText),

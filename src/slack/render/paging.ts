@@ -3,7 +3,7 @@
  * is the command text that produced the page with `--page N` set (1-based, as users type it).
  */
 import type { Paging } from '../../commands/reply.js';
-import { type ActionsBlock, actions, runCommandButton } from './block-kit.js';
+import { type ActionsBlock, actions, context, type KnownBlock, runCommandButton } from './block-kit.js';
 import { formatNumber, plural } from './limits.js';
 
 /** Block id of the paging buttons: a click on them replaces the page it was on. */
@@ -49,4 +49,16 @@ export function pagingButtons(paging: Paging): ActionsBlock | null {
 export function nextPageHint(paging: Paging): string | null {
   if (!hasNextPage(paging)) return null;
   return `Next page: add \`--page ${currentPage(paging) + 1}\` to the command.`;
+}
+
+/** What ends a paged list: the Previous/Next buttons, or the hint when a button cannot carry the command. */
+export function pageNavigation(paging: Paging | undefined): KnownBlock | null {
+  if (!paging) return null;
+  const hint = nextPageHint(paging);
+  return pagingButtons(paging) ?? (hint ? context(hint) : null);
+}
+
+/** A list reply without paging is one whole page of `count` items. */
+export function pagingOrWhole(paging: Paging | undefined, count: number, commandText: string): Paging {
+  return paging ?? { offset: 0, pageSize: count, total: count, commandText };
 }

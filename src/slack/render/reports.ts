@@ -10,7 +10,7 @@ import {
   section,
 } from './block-kit.js';
 import { LIMITS, plural, takeFitting, truncate } from './limits.js';
-import { describeRange, nextPageHint, pagingButtons } from './paging.js';
+import { describeRange, pageNavigation, pagingOrWhole } from './paging.js';
 import { type RenderContext, timeZoneNote } from './render-context.js';
 import { reportListEntry } from './report-text.js';
 
@@ -33,16 +33,8 @@ export function renderReports(reply: ReportsReply, ctx: RenderContext): SlackMes
     const report = reply.reports[index];
     return { text, button: report ? runCommandButton('Details', `report ${report.reportId}`, 0) : null };
   });
-  const paging = reply.paging ?? {
-    offset: 0,
-    pageSize: reply.reports.length,
-    total: reply.reports.length,
-    commandText: 'reports',
-  };
-  const range = describeRange(paging, shown, 'report');
+  const range = describeRange(pagingOrWhole(reply.paging, reply.reports.length, 'reports'), shown, 'report');
   const hidden = reply.reports.length - shown;
-  const buttons = reply.paging ? pagingButtons(reply.paging) : null;
-  const hint = reply.paging ? nextPageHint(reply.paging) : null;
   const blocks: (KnownBlock | null)[] = [
     header(reply.title),
     context(`${range} · ${autoApproveLine(reply.autoApprove)} · ${timeZoneNote(ctx)}`),
@@ -53,7 +45,7 @@ export function renderReports(reply: ReportsReply, ctx: RenderContext): SlackMes
           `${plural(hidden, 'more report')} did not fit in one Slack message: ask for one month, e.g. \`reports 2025-03\`.`,
         )
       : null,
-    buttons ?? (hint ? context(hint) : null),
+    pageNavigation(reply.paging),
   ];
   return { text: truncate(`${reply.title} (${range})`, LIMITS.fallbackText), blocks: compact(blocks) };
 }

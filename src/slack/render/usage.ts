@@ -3,7 +3,7 @@ import type { Reply } from '../../commands/reply.js';
 import type { OrganizationUsage, ServerUsage } from '../../reports/model.js';
 import { compact, context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
 import { code, escapeMrkdwn, LIMITS, plural, takeFitting, truncate } from './limits.js';
-import { describeRange, nextPageHint, pagingButtons } from './paging.js';
+import { describeRange, pageNavigation, pagingOrWhole } from './paging.js';
 import { formatPoints } from './report-text.js';
 
 type UsageReply = Extract<Reply, { type: 'usage' }>;
@@ -46,16 +46,8 @@ export function renderUsage(reply: UsageReply): SlackMessage {
     LIMITS.messageTextBudget - reply.title.length,
   );
   const shown = entries.length;
-  const paging = reply.paging ?? {
-    offset: 0,
-    pageSize: reply.organizations.length,
-    total: reply.organizations.length,
-    commandText: 'usage',
-  };
-  const range = describeRange(paging, shown, 'organization');
+  const range = describeRange(pagingOrWhole(reply.paging, reply.organizations.length, 'usage'), shown, 'organization');
   const hidden = reply.organizations.length - shown;
-  const buttons = reply.paging ? pagingButtons(reply.paging) : null;
-  const hint = reply.paging ? nextPageHint(reply.paging) : null;
   const blocks: (KnownBlock | null)[] = [
     header(reply.title),
     context(range),
@@ -66,7 +58,7 @@ export function renderUsage(reply: UsageReply): SlackMessage {
           `${plural(hidden, 'more organization')} did not fit in one Slack message: narrow with \`--org\`, \`--type\` or \`--server\`.`,
         )
       : null,
-    buttons ?? (hint ? context(hint) : null),
+    pageNavigation(reply.paging),
   ];
   return { text: truncate(`${reply.title} (${range})`, LIMITS.fallbackText), blocks: compact(blocks) };
 }

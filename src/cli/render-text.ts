@@ -9,6 +9,7 @@ import { describeDaysLeft, localDay } from '../licenses/expiry.js';
 import type { LicenseRow, UnitUsage } from '../licenses/model.js';
 import type { OrganizationUsage, UsageReport } from '../reports/model.js';
 import type { PendingAction } from '../store/types.js';
+import { pendingToText } from './render-pending.js';
 
 export interface TextOptions {
   /** Where dates are shown (the CLI uses the team's time zone). */
@@ -267,6 +268,8 @@ export function renderText(reply: Reply, options: TextOptions): string {
           );
     case 'actionCard':
       return actionCard(reply.action, reply.created);
+    case 'pending':
+      return pendingToText(reply.actions);
     case 'installModal':
       return [
         `Install a ${reply.kind} license file on one of:`,

@@ -40,6 +40,7 @@ export type ParsedCommand = { share: boolean } & (
   | { name: 'digest'; mode: 'preview' | 'now' }
   | { name: 'audit'; limit: number }
   | { name: 'whoami' }
+  | { name: 'pending' }
 );
 
 export type CommandName = ParsedCommand['name'];

@@ -72,6 +72,8 @@ function words(cmd: ParsedCommand): string[] {
       return ['audit', String(cmd.limit)];
     case 'whoami':
       return ['whoami'];
+    case 'pending':
+      return ['pending'];
   }
 }
 

@@ -67,6 +67,13 @@ export const COMMAND_USAGES: readonly CommandUsage[] = [
     access: 'read',
     example: 'audit 50',
   },
+  {
+    name: 'pending',
+    usage: 'pending',
+    description: 'every open action (waiting or running): what it does, who asked, when it expires, its card',
+    access: 'read',
+    example: 'pending',
+  },
   { name: 'whoami', usage: 'whoami', description: 'your roles and what you may do', access: 'read', example: 'whoami' },
   {
     name: 'license.update',
@@ -118,4 +125,5 @@ export function usageOf(name: CommandName): string {
 }
 
 /** Every usage line, for an answer that cannot point at one command. */
-export const TOP_LEVEL_USAGE = 'licenses · license · reports · report · usage · digest · audit · whoami · help';
+export const TOP_LEVEL_USAGE =
+  'licenses · license · reports · report · usage · digest · audit · pending · whoami · help';

@@ -28,6 +28,7 @@ const TOP_WORDS: Record<string, SubParser> = {
   digest: parseDigest,
   audit: parseAudit,
   whoami: parseWhoami,
+  pending: parsePending,
 };
 
 function topLevelError(message: string, suggestion?: string): UsageError {
@@ -112,6 +113,12 @@ function parseWhoami(tokens: readonly Token[], share: boolean): ParsedCommand | 
   const args = splitArgs(tokens, {}, 'whoami');
   if (isError(args)) return args;
   return args.positionals.length > 0 ? unexpected('whoami', args.positionals) : { name: 'whoami', share };
+}
+
+function parsePending(tokens: readonly Token[], share: boolean): ParsedCommand | UsageError {
+  const args = splitArgs(tokens, {}, 'pending');
+  if (isError(args)) return args;
+  return args.positionals.length > 0 ? unexpected('pending', args.positionals) : { name: 'pending', share };
 }
 
 export type { CommandName, ParsedCommand, UsageError };

@@ -49,6 +49,8 @@ export type Reply =
   | { type: 'usage'; title: string; organizations: OrganizationUsage[]; names: Record<string, string>; paging?: Paging }
   | { type: 'whoami'; userId: string; roles: string[]; may: string[] }
   | { type: 'audit'; entries: AuditEntry[] }
+  /** `pending`: the open actions (waiting for a decision or running), oldest first. */
+  | { type: 'pending'; actions: PendingAction[] }
   /** A write was requested: the approval card of this pending action. */
   | { type: 'actionCard'; action: PendingAction; created: boolean }
   /** The install command: open the upload modal (Slack) or ask for a file path (CLI). */

@@ -17,6 +17,7 @@ import { createHealthServer } from './health-server.js';
 import { registerListeners } from './listeners/index.js';
 import { createRecentCommands } from './recent-commands.js';
 import { createUserTimeZones } from './user-time-zones.js';
+import { createWorkspaceUrl } from './workspace-url.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -100,6 +101,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       ...(deps.timeZoneTtlMs !== undefined ? { ttlMs: deps.timeZoneTtlMs } : {}),
     }),
     recent: createRecentCommands(clock),
+    workspaceUrl: createWorkspaceUrl(),
     ...(deps.onCardPosted ? { onCardPosted: deps.onCardPosted } : {}),
     approvalListeners: deps.approvalListeners,
     installListener: deps.installListener,

@@ -11,6 +11,7 @@ import type { Delivery, DeliveryServices, Surface } from './deliver/surface.js';
 import type { RunCommand, SlackAppDeps } from './deps.js';
 import { renderError } from './render/simple.js';
 import type { UserTimeZones } from './user-time-zones.js';
+import type { WorkspaceUrl } from './workspace-url.js';
 
 export interface CommandServices extends DeliveryServices {
   runCommand: RunCommand;
@@ -18,6 +19,8 @@ export interface CommandServices extends DeliveryServices {
   timeZones: UserTimeZones;
   /** Registers the work after an ack, so that graceful shutdown waits for the answer to go out. */
   track?: <T>(work: Promise<T>) => Promise<T>;
+  /** The team's URL for links to approval cards; asked only by replies that carry such links. */
+  workspaceUrl?: WorkspaceUrl;
 }
 
 export const UNEXPECTED_FAILURE =
@@ -58,7 +61,8 @@ async function answer(
       runSafely(services.runCommand, text, ctx, log),
       services.timeZones.of(surface.client, surface.userId, ctx.timeZone),
     ]);
-    delivery = { ...delivery, render: { userTimeZone, now: ctx.clock(), teamTimeZone: ctx.timeZone } };
+    const workspaceUrl = linksToCards(envelope) ? await services.workspaceUrl?.of(surface.client) : undefined;
+    delivery = { ...delivery, render: { userTimeZone, now: ctx.clock(), teamTimeZone: ctx.timeZone, workspaceUrl } };
     await deliverReply(delivery, adjust(envelope));
   } catch (error) {
     log.error({ err: describe(error) }, 'delivering a reply failed');
@@ -66,6 +70,11 @@ async function answer(
       newMessage: true,
     }).catch((second: unknown) => log.error({ err: describe(second) }, 'could not tell the user either'));
   }
+}
+
+/** `pending` and the pointer to an already open card link to cards. */
+function linksToCards({ reply }: ReplyEnvelope): boolean {
+  return reply.type === 'pending' || (reply.type === 'actionCard' && !reply.created);
 }
 
 /** `runCommand` promises never to throw; if it does anyway, that is an error reply, not silence. */

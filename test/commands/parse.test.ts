@@ -23,6 +23,7 @@ describe('parseCommand: every command of the table', () => {
     ['help', { name: 'help', topic: null, share: false }],
     ['help licenses', { name: 'help', topic: 'licenses', share: false }],
     ['whoami', { name: 'whoami', share: false }],
+    ['pending', { name: 'pending', share: false }],
     ['audit', { name: 'audit', limit: 20, share: false }],
     ['audit 50', { name: 'audit', limit: 50, share: false }],
     ['digest', { name: 'digest', mode: 'preview', share: false }],

@@ -40,6 +40,7 @@ describe('README.md', () => {
       'usage',
       'digest',
       'audit',
+      'pending',
       'whoami',
     ]) {
       expect(readme, command).toContain(`\`${command}`);

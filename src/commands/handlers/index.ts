@@ -11,6 +11,7 @@ import { handleLicenseInstall } from './license-install.js';
 import { handleLicenseShow } from './license-show.js';
 import { handleLicenseUpdate } from './license-update.js';
 import { handleLicenses } from './licenses.js';
+import { handlePending } from './pending.js';
 import { handleReport } from './report.js';
 import { handleReports } from './reports.js';
 import { handleReportsAutoapprove } from './reports-autoapprove.js';
@@ -36,4 +37,5 @@ export const HANDLERS: { [N in CommandName]: Handler<N> } = {
   digest: handleDigest,
   audit: handleAudit,
   whoami: handleWhoami,
+  pending: handlePending,
 };

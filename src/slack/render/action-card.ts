@@ -10,6 +10,7 @@ import { isFinalize, WRITES_OFF_REASON } from '../../approvals/roles.js';
 import type { Reply } from '../../commands/reply.js';
 import type { ActionStatus, PendingAction } from '../../store/types.js';
 import { type Button, compact, context, header, type SlackMessage, section } from './block-kit.js';
+import { cardUrl } from './card-link.js';
 import { escapeMrkdwn, LIMITS, truncate } from './limits.js';
 import { formatDateTime, type RenderContext } from './render-context.js';
 
@@ -103,8 +104,8 @@ export function renderActionCardReply(reply: Extract<Reply, { type: 'actionCard'
   if (reply.created) return renderActionCard(reply.action, ctx);
   const { action } = reply;
   const what = describeOperation(action.operation, action.targetLabel);
-  const link =
-    action.channel && action.messageTs ? ` <${permalinkPath(action.channel, action.messageTs)}|Open the card>.` : '';
+  const url = cardUrl(action, ctx);
+  const link = url ? ` <${url}|Open the card>.` : '';
   const state =
     action.status !== 'executing'
       ? `waits for confirmation until ${slackDate(action.expiresAt, ctx)}`
@@ -162,17 +163,12 @@ function defaultOutcome(status: ActionStatus): string {
   return status === 'unknown' ? 'Outcome unknown — check VSPC.' : status;
 }
 
-function mention(userId: string): string {
+export function mention(userId: string): string {
   return userId === 'cli' ? 'the CLI' : `<@${userId}>`;
 }
 
 /** `<!date^…>`: Slack shows it in each reader's own time zone; the fallback is for old clients. */
-function slackDate(instant: Date, ctx: RenderContext): string {
+export function slackDate(instant: Date, ctx: RenderContext): string {
   const seconds = Math.floor(instant.getTime() / 1000);
   return `<!date^${seconds}^{date_short_pretty} {time}|${formatDateTime(instant, ctx)}>`;
-}
-
-/** Slack resolves `/archives/<channel>/p<ts without dot>` relative to the workspace. */
-function permalinkPath(channel: string, ts: string): string {
-  return `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
 }

@@ -10,6 +10,11 @@ export interface RenderContext {
   userTimeZone: string;
   now: Date;
   teamTimeZone: string;
+  /**
+   * `https://<team>.slack.com/` (auth.test's `url`): links to approval cards are built on it. Only
+   * replies that link to cards ask Slack for it; without it they point at slack.com.
+   */
+  workspaceUrl?: string | undefined;
 }
 
 /** Whether Intl knows the zone; cached, since building a DateTimeFormat per date was measurable. */

@@ -12,6 +12,7 @@ import { renderHelp } from './help.js';
 import { renderLicense } from './license.js';
 import { renderLicenses } from './licenses.js';
 import { code, escapeMrkdwn, formatNumber, LIMITS, truncate } from './limits.js';
+import { renderPending } from './pending.js';
 import { renderPicker } from './picker.js';
 import type { RenderContext } from './render-context.js';
 import { renderReport } from './report.js';
@@ -46,6 +47,8 @@ export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
       return renderWhoami(reply);
     case 'audit':
       return renderAudit(reply, ctx);
+    case 'pending':
+      return renderPending(reply, ctx);
     case 'digest':
       return renderDigest(reply, ctx);
     case 'actionCard':

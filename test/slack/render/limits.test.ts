@@ -110,6 +110,12 @@ const LARGE_REPLIES: Reply[] = [
     created: false,
   },
   { type: 'digest', digest: digest(manyRows, manyReports) },
+  {
+    type: 'pending',
+    actions: Array.from({ length: 500 }, (_, i) =>
+      pendingAction({ id: `action-${i}`, targetLabel: huge(5000), channel: 'C0LIC', messageTs: '1700000000.000100' }),
+    ),
+  },
   { type: 'file', filename: 'report.csv', title: 'Report', bytes: new Uint8Array(10), comment: huge(5000) },
 ];
 
@@ -134,6 +140,7 @@ describe('every reply within Block Kit limits', () => {
       { type: 'usage', title: 'Usage', organizations: [], names: {} },
       { type: 'audit', entries: [] },
       { type: 'whoami', userId: 'U1', roles: [], may: [] },
+      { type: 'pending', actions: [] },
       { type: 'help', title: 'Help', sections: [] },
       { type: 'digest', digest: digest([], []) },
       { type: 'picker', prompt: 'Pick', options: [{ label: 'a', commandText: 'license vbr a' }] },
@@ -162,5 +169,9 @@ describe('every reply within Block Kit limits', () => {
     expect(picker).toContain('200 more not listed');
     const audit = JSON.stringify(renderReply(LARGE_REPLIES[12] as Reply, RENDER).blocks);
     expect(audit).toMatch(/and [\d,]+ older entries/);
+    const pending = JSON.stringify(
+      renderReply(LARGE_REPLIES.find((r) => r.type === 'pending') as Reply, RENDER).blocks,
+    );
+    expect(pending).toMatch(/and [\d,]+ more open actions/);
   });
 });

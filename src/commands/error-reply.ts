@@ -1,8 +1,10 @@
 /**
  * A failure as the user sees it: VSPC's own words with its code and request id, the message of an
- * unsupported operation, or, for anything else, a generic line with a reference to the log entry.
+ * unsupported operation or of an insight question that cannot be answered as asked, or, for
+ * anything else, a generic line with a reference to the log entry.
  */
 import { randomUUID } from 'node:crypto';
+import { InsightInputError } from '../insight/service.js';
 import { UnsupportedOperationError } from '../licenses/backend.js';
 import type { Logger } from '../log.js';
 import { describeVspcError, VspcError } from '../vspc/errors.js';
@@ -27,6 +29,7 @@ export function errorReply(error: unknown, commandName: string, logger?: Logger)
     };
   }
   if (error instanceof UnsupportedOperationError) return { type: 'error', message: error.message };
+  if (error instanceof InsightInputError) return { type: 'error', message: error.message };
   const reference = randomUUID().slice(0, 8);
   logger?.error({ err: error, command: commandName, reference }, 'command failed');
   return {

@@ -35,3 +35,6 @@ export type ChartResult =
 
 /** Slack rejects a longer image description with `alt_txt_too_large` (files.getUploadURLExternal). */
 export const ALT_TEXT_LIMIT = 1000;
+
+/** What `createTrendChartRenderer({ log })` (renderer.ts) returns; never throws. */
+export type RenderTrendChart = (input: TrendChartInput) => Promise<ChartResult>;

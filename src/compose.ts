@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { type ActionEvents, createActionEvents } from './approvals/events.js';
 import { createAccess } from './approvals/roles.js';
 import { createApprovalService } from './approvals/service.js';
 import type { Access, ApprovalService, Presenter } from './approvals/types.js';
@@ -88,6 +89,8 @@ export interface Services {
   inventory: Inventory;
   access: Access;
   approvals: ApprovalService;
+  /** Every change of a pending action, for the App Home and the notifications. */
+  events: ActionEvents;
   digest: DigestRunner;
   /** The context a command runs in for this user and channel. */
   contextFor(userId: string, channelId: string | null): CommandContext;
@@ -109,7 +112,9 @@ export async function createServices(config: AppConfig, options: ServicesOptions
   const store = options.store ?? (await createStore(config.databaseUrl));
   const inventory = createInventory(backend, { clock });
   const access = createAccess(config.roles, { groupMembers: options.groupMembers ?? noSlack, clock });
+  const events = createActionEvents(logger);
   const approvals = createApprovalService({
+    events,
     store,
     backend,
     access,
@@ -144,6 +149,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     inventory,
     access,
     approvals,
+    events,
     digest,
     contextFor(userId, channelId) {
       return {

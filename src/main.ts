@@ -4,6 +4,7 @@
  * stop the cron and the sweeper, let in-flight work finish (bounded), close VSPC and the store.
  */
 import type { App } from '@slack/bolt';
+import { createDeciders } from './approvals/deciders.js';
 import { startApprovalSweeper } from './approvals/sweeper.js';
 import type { CommandContext } from './commands/context.js';
 import { runCommand } from './commands/run.js';
@@ -17,6 +18,7 @@ import { createMetrics, type Metrics } from './ops/metrics.js';
 import { commandName, metricsRoute, outcomeOf } from './ops/metrics-route.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import type { SlackRetryConfig } from './slack/deps.js';
+import { createTeamFacts } from './slack/home/team-facts.js';
 import { cardPresenterFor } from './slack/listeners/actions/confirm-action.js';
 import type { Store } from './store/types.js';
 
@@ -60,6 +62,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     return app.client;
   };
   let services: Services | undefined;
+  const groupMembers = async (usergroup: string) => (await client().usergroups.users.list({ usergroup })).users ?? [];
   const metrics = createMetrics({
     actionStates: async () => {
       const counts: Record<string, number> = {};
@@ -78,10 +81,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.backend ? { backend: options.backend } : {}),
     ...(options.store ? { store: options.store } : {}),
-    groupMembers: async (usergroup) => {
-      const answer = await client().usergroups.users.list({ usergroup });
-      return answer.users ?? [];
-    },
+    groupMembers: (usergroup) => groupMembers(usergroup),
     postMessage: async (args) => {
       const answer = await client().chat.postMessage(args);
       return { ts: String(answer.ts) };
@@ -97,6 +97,18 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   };
 
   const slack = createSlackApp({
+    home: {
+      events: ready.events,
+      deciders: createDeciders(config.roles, { groupMembers, clock: ready.clock, logger }),
+      teamFacts: createTeamFacts({
+        backend: ready.backend,
+        inventory: ready.inventory,
+        store: ready.store,
+        clock: ready.clock,
+        timeZone: config.digest.timeZone,
+        digest: config.digest.channels.length > 0 ? config.digest : null,
+      }),
+    },
     botToken: slackConfig.botToken,
     signingSecret: slackConfig.signingSecret,
     appToken: slackConfig.appToken,
@@ -156,6 +168,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
       await slack.stop();
       sweeper.stop();
       await ready.digest.stop();
+      // Listeners of action changes (Home refreshes, notifications) finish like any other work.
+      void inFlight.track(ready.events.idle());
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (!drained) logger.warn({ running: inFlight.size }, 'shutdown timed out with work still running');
       await ready.backend.close();

@@ -6,6 +6,7 @@ import type { Inventory } from '../licenses/inventory.js';
 import type { Logger } from '../log.js';
 import type { PendingAction, Store } from '../store/types.js';
 import type { ApprovalAudit } from './audit.js';
+import type { ActionEvents } from './events.js';
 import type { Access, Presenter } from './types.js';
 
 export interface ApprovalServiceDeps {
@@ -22,6 +23,8 @@ export interface ApprovalServiceDeps {
   presenterFor?(action: PendingAction): Presenter | null;
   /** Where a person can check VSPC, quoted when an outcome is unknown (the VSPC web console). */
   vspcUrl?: string;
+  /** Told of every change of an action (App Home, notifications). */
+  events?: ActionEvents;
 }
 
 export interface ServiceContext extends ApprovalServiceDeps {
@@ -30,19 +33,22 @@ export interface ServiceContext extends ApprovalServiceDeps {
   inFlight: Set<string>;
 }
 
-/** A card that cannot be updated must not turn a finished action into an error. */
+/**
+ * Shows a change on the card, then tells the listeners. A card that cannot be updated must not turn
+ * a finished action into an error.
+ */
 export async function present(
   ctx: ServiceContext,
   presenter: Presenter | null | undefined,
   stage: 'executing' | 'finished',
   action: PendingAction,
 ): Promise<void> {
-  if (!presenter) return;
   try {
-    await presenter[stage](action);
+    await presenter?.[stage](action);
   } catch (error) {
     ctx.logger.warn({ err: error, actionId: action.id, stage }, 'could not update the approval card');
   }
+  ctx.events?.emit({ stage, action });
 }
 
 /** `<@U…>` for Slack users; the CLI has no Slack identity. */

@@ -49,6 +49,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
       input.targetLabel,
       created ? 'pending' : `already open: ${action.id}`,
     );
+    if (created) deps.events?.emit({ stage: 'requested', action });
     return { status: created ? 'created' : 'existing', action };
   }
 
@@ -220,7 +221,11 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     cancel,
     expireDue,
     recover: () => recoverExecuting(ctx),
-    attachCard: (actionId, channel, messageTs, responseUrl) =>
-      store.setActionMessage(actionId, channel, messageTs, responseUrl),
+    async attachCard(actionId, channel, messageTs, responseUrl) {
+      await store.setActionMessage(actionId, channel, messageTs, responseUrl);
+      if (!deps.events) return;
+      const action = await store.getAction(actionId);
+      if (action) deps.events.emit({ stage: 'card', action });
+    },
   };
 }

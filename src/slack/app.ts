@@ -14,6 +14,8 @@ import type { SlackAppDeps, SlackRetryConfig } from './deps.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import { createHealthServer } from './health-server.js';
+import type { HomePublisher } from './home/publisher.js';
+import { registerHome } from './home/register-home.js';
 import { registerListeners } from './listeners/index.js';
 import { createRecentCommands } from './recent-commands.js';
 import { createUserTimeZones } from './user-time-zones.js';
@@ -35,6 +37,8 @@ export const DEFAULT_RETRY_CONFIG: SlackRetryConfig = {
 
 export interface SlackApp {
   app: App;
+  /** The App Home publisher, when the Home tab is on. */
+  home: HomePublisher | undefined;
   /** Listens (HTTP mode: Slack traffic and health; Socket Mode: health only) and connects; resolves with the port. */
   start(port: number, host?: string): Promise<{ port: number }>;
   stop(): Promise<void>;
@@ -90,6 +94,21 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.error(errorHandler(logger));
 
   const clock = deps.clock ?? systemClock;
+  const workspaceUrl = createWorkspaceUrl();
+  const home = deps.home
+    ? registerHome(deps.home, {
+        app,
+        logger,
+        commandContextFor: deps.commandContextFor,
+        workspaceUrl,
+        ...(deps.track ? { track: deps.track } : {}),
+      })
+    : undefined;
+  // A click from the Home tab has no message to answer on: a refusal shows on the tab instead.
+  const approvalListeners =
+    deps.approvalListeners && home
+      ? { ...deps.approvalListeners, tellInHome: (userId: string, text: string) => home.refresh(userId, text) }
+      : deps.approvalListeners;
   registerListeners(app, {
     logger,
     apiUrl: deps.apiUrl,
@@ -101,9 +120,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       ...(deps.timeZoneTtlMs !== undefined ? { ttlMs: deps.timeZoneTtlMs } : {}),
     }),
     recent: createRecentCommands(clock),
-    workspaceUrl: createWorkspaceUrl(),
+    workspaceUrl,
     ...(deps.onCardPosted ? { onCardPosted: deps.onCardPosted } : {}),
-    approvalListeners: deps.approvalListeners,
+    approvalListeners,
     installListener: deps.installListener,
   });
   deps.registerExtra?.(app);
@@ -130,6 +149,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   return {
     app,
+    home,
     async start(port, host) {
       await initialize();
       if (httpReceiver) {

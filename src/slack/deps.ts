@@ -6,6 +6,7 @@ import type { Clock } from '../licenses/expiry.js';
 import type { Logger } from '../log.js';
 import type { SlackApiErrorHook } from './counting-fetch.js';
 import type { HealthRoute } from './health-routes.js';
+import type { HomeDeps } from './home/register-home.js';
 import type { ApprovalListenerDeps } from './listeners/actions/confirm-action.js';
 import type { InstallListenerDeps } from './listeners/views/install-license.js';
 
@@ -50,6 +51,8 @@ export interface SlackAppDeps {
   onCardPosted?(actionId: string, channel: string | null, ts: string | null, responseUrl: string | null): Promise<void>;
   /** The approval card's Confirm/Cancel buttons; not registered when absent (read-only app). */
   approvalListeners?: ApprovalListenerDeps;
+  /** The App Home tab; not registered when absent. */
+  home?: HomeDeps;
   /** The install modal's submission; not registered when absent. */
   installListener?: InstallListenerDeps;
   /** Registers work that runs after an ack (graceful shutdown waits for it). */

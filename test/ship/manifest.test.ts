@@ -23,6 +23,13 @@ const manifestSchema = z.strictObject({
       .optional(),
   }),
   features: z.strictObject({
+    app_home: z
+      .strictObject({
+        home_tab_enabled: z.boolean().optional(),
+        messages_tab_enabled: z.boolean().optional(),
+        messages_tab_read_only_enabled: z.boolean().optional(),
+      })
+      .optional(),
     bot_user: z.strictObject({ display_name: z.string().min(1).max(80), always_online: z.boolean().optional() }),
     slash_commands: z
       .array(
@@ -41,6 +48,17 @@ const manifestSchema = z.strictObject({
     scopes: z.strictObject({ bot: z.array(z.string().max(50)).max(255) }),
   }),
   settings: z.strictObject({
+    event_subscriptions: z
+      .strictObject({
+        request_url: z
+          .string()
+          .regex(/^https?:\/\//)
+          .max(3500)
+          .optional(),
+        bot_events: z.array(z.string().max(50)).max(100).optional(),
+        user_events: z.array(z.string().max(50)).max(100).optional(),
+      })
+      .optional(),
     interactivity: z.strictObject({
       is_enabled: z.boolean(),
       request_url: url.optional(),
@@ -61,6 +79,7 @@ const METHOD_SCOPES: Record<string, string | null> = {
   'views.open': null,
   'views.update': null,
   'views.push': null,
+  'views.publish': null,
   'users.info': 'users:read',
   'usergroups.users.list': 'usergroups:read',
   'files.uploadV2': 'files:write',
@@ -92,6 +111,15 @@ describe('manifest.yml', () => {
     expect(source).toMatch(/VSPC_COMMAND = '\/vspc'[\s\S]*app\.command\(VSPC_COMMAND/);
     expect(command?.url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
+  });
+
+  it('turns the Home tab on and subscribes to exactly the events the app listens to, at /slack/events', () => {
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    const events = manifest.settings.event_subscriptions;
+    const listened = [...source.matchAll(/app\.event\('(\w+)'/g)].map((match) => match[1]);
+    expect([...(events?.bot_events ?? [])].sort()).toEqual([...new Set(listened)].sort());
+    expect(new Set(events?.bot_events).size).toBe(events?.bot_events?.length);
+    expect(events?.request_url).toMatch(/\/slack\/events$/);
   });
 
   it('asks for exactly the bot scopes the code needs', () => {

@@ -9,7 +9,7 @@ import { describeOperation, operationTitle } from '../../approvals/describe.js';
 import { isFinalize, WRITES_OFF_REASON } from '../../approvals/roles.js';
 import type { Reply } from '../../commands/reply.js';
 import type { ActionStatus, PendingAction } from '../../store/types.js';
-import { type Button, compact, context, header, type SlackMessage, section } from './block-kit.js';
+import { type Button, compact, context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
 import { cardUrl } from './card-link.js';
 import { escapeMrkdwn, LIMITS, truncate } from './limits.js';
 import { formatDateTime, type RenderContext } from './render-context.js';
@@ -47,11 +47,7 @@ export function renderActionCard(action: PendingAction, ctx: RenderContext): Sla
         context(
           `Requested by ${mention(action.requestedBy)} · expires ${slackDate(action.expiresAt, ctx)} · ${requestId}`,
         ),
-        {
-          type: 'actions',
-          block_id: `approval:${action.id}`,
-          elements: [confirmButton(action, what, finalize), cancelButton(action)],
-        },
+        approvalButtons(action),
       ]),
     };
   }
@@ -129,6 +125,19 @@ export function renderWritesOff(): SlackMessage {
   return {
     text: WRITES_OFF_REASON,
     blocks: [header(':lock: Writes are off'), section(escapeMrkdwn(WRITES_OFF_REASON))],
+  };
+}
+
+/**
+ * Confirm and Cancel of a pending action: `confirm_action`/`cancel_action` with the action id as
+ * value. The card and the App Home show exactly these, so every click takes the same path.
+ */
+export function approvalButtons(action: PendingAction): KnownBlock {
+  const what = describeOperation(action.operation, action.targetLabel);
+  return {
+    type: 'actions',
+    block_id: `approval:${action.id}`,
+    elements: [confirmButton(action, what, isFinalize(action.operation)), cancelButton(action)],
   };
 }
 

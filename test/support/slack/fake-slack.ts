@@ -189,6 +189,12 @@ export class FakeSlack {
     return { ...message };
   }
 
+  /** The App Home view last published for a user (views.publish), if any. */
+  homeView(userId: string): StoredView | undefined {
+    const home = this.#workspace.homes.get(userId);
+    return home ? { ...home } : undefined;
+  }
+
   views(): StoredView[] {
     return [...this.#workspace.views.values()].map((view) => ({ ...view }));
   }

@@ -5,9 +5,11 @@ export { type CallMatcher, summarise, type WaitOptions } from './call-log.js';
 export { FakeSlack, startFakeSlack, type UploadRecord } from './fake-slack.js';
 export { type HostFileInput, SIGN_IN_PAGE } from './file-host.js';
 export {
+  appHomeOpenedPayload,
   type BlockActionInput,
   blockActionPayload,
   fileInputValue,
+  homeBlockActionPayload,
   newTriggerId,
   plainTextValue,
   type SlashCommandInput,
@@ -26,6 +28,7 @@ export {
   type SendOptions,
   type SignedRequest,
   sendBlockAction,
+  sendEvent,
   sendRequest,
   sendSignedForm,
   sendSignedPayload,

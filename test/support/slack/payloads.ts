@@ -182,3 +182,86 @@ export function newTriggerId(): string {
   triggerCount += 1;
   return `1700000000.${String(triggerCount).padStart(10, '0')}.fakefakefakefakefakefakefakefake`;
 }
+
+/** The Events API body of `app_home_opened`: the user opened the app's Home (or Messages) tab. */
+export function appHomeOpenedPayload(input: { userId: string; tab?: 'home' | 'messages'; teamId?: string }) {
+  const teamId = input.teamId ?? DEFAULT_TEAM;
+  eventCount += 1;
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: teamId,
+    api_app_id: DEFAULT_APP,
+    type: 'event_callback',
+    event_id: `Ev${String(eventCount).padStart(8, '0')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event_context: `fake-context-${eventCount}`,
+    authorizations: [{ team_id: teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+    event: {
+      type: 'app_home_opened',
+      user: input.userId,
+      channel: `D${input.userId.replace(/^[UW]/, '')}`,
+      tab: input.tab ?? 'home',
+      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    },
+  };
+}
+
+let eventCount = 0;
+
+/**
+ * A button click in the App Home: the container is the view, and Slack sends no channel, no message
+ * and no response_url.
+ */
+export function homeBlockActionPayload(input: {
+  actionId: string;
+  value: string;
+  userId: string;
+  blockId?: string;
+  viewId?: string;
+  teamId?: string;
+}): BlockAction<ButtonAction> {
+  const teamId = input.teamId ?? DEFAULT_TEAM;
+  const viewId = input.viewId ?? 'VHOME0001';
+  return {
+    type: 'block_actions',
+    user: { id: input.userId, username: input.userId.toLowerCase(), name: input.userId.toLowerCase(), team_id: teamId },
+    api_app_id: DEFAULT_APP,
+    token: VERIFICATION_TOKEN,
+    container: { type: 'view', view_id: viewId },
+    trigger_id: newTriggerId(),
+    team: { id: teamId, domain: 'fake-workspace' },
+    is_enterprise_install: false,
+    view: {
+      id: viewId,
+      team_id: teamId,
+      type: 'home',
+      blocks: [],
+      private_metadata: '',
+      callback_id: '',
+      state: { values: {} },
+      hash: '1700000000.home0001',
+      title: { type: 'plain_text', text: 'Home', emoji: true },
+      clear_on_close: false,
+      notify_on_close: false,
+      close: null,
+      submit: null,
+      previous_view_id: null,
+      root_view_id: viewId,
+      app_id: DEFAULT_APP,
+      external_id: '',
+      app_installed_team_id: teamId,
+      bot_id: 'B0BOT',
+    },
+    actions: [
+      {
+        type: 'button',
+        action_id: input.actionId,
+        block_id: input.blockId ?? `approval:${input.value}`,
+        text: { type: 'plain_text', text: input.actionId, emoji: true },
+        value: input.value,
+        action_ts: `${Math.floor(Date.now() / 1000)}.000001`,
+      },
+    ],
+  } as unknown as BlockAction<ButtonAction>;
+}

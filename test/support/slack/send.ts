@@ -178,6 +178,20 @@ export function sendViewSubmission(
   return sendSignedPayload(appUrl, signingSecret, viewSubmissionPayload(input), options);
 }
 
+/** An Events API delivery: a JSON body (not a form), signed like every request. */
+export function sendEvent(
+  appUrl: string,
+  signingSecret: string,
+  body: unknown,
+  options: SendOptions = {},
+): Promise<AppResponse> {
+  const signed = buildSignedRequest(appUrl, signingSecret, JSON.stringify(body), {
+    ...options,
+    contentType: options.contentType ?? 'application/json',
+  });
+  return sendRequest(signed, options);
+}
+
 function parseJson(text: string): unknown {
   if (text === '') return undefined;
   try {

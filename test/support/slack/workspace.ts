@@ -40,6 +40,8 @@ export class Workspace {
   readonly clock = new TsClock();
   readonly messages = new Map<string, StoredMessage>();
   readonly views = new Map<string, StoredView>();
+  /** The App Home view published for each user (views.publish), by user id. */
+  readonly homes = new Map<string, StoredView>();
   readonly files = new Map<string, StoredFile>();
   readonly users = new Map<string, FakeUser>();
   readonly userGroups = new Map<string, string[]>();

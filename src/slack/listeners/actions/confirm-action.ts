@@ -20,6 +20,8 @@ export interface ApprovalListenerDeps {
   /** DIGEST_TIMEZONE: fallback for the dates on the card (Slack shows each reader their own zone). */
   teamTimeZone: string;
   clock?: Clock;
+  /** Shows why a click from the App Home did nothing, on that Home (it has no message to answer on). */
+  tellInHome?(userId: string, text: string): Promise<void>;
 }
 
 /** The part of Slack's WebClient the approval listeners use (a listener's `client` satisfies it). */
@@ -36,7 +38,10 @@ export interface ApprovalClick {
   /** Where the clicked message is, for an ephemeral answer when response_url fails. */
   channelId: string | null;
   client: CardClient;
-  respond: RespondFn;
+  /** Absent for a click in the App Home: Slack sends no response_url for a view. */
+  respond: RespondFn | undefined;
+  /** The click came from the App Home, not from the card in the channel. */
+  fromHome: boolean;
 }
 
 export function register(app: App, deps: ApprovalListenerDeps): void {
@@ -50,14 +55,15 @@ export function clickOf(
   body: BlockAction<ButtonAction>,
   action: ButtonAction,
   client: CardClient,
-  respond: RespondFn,
+  respond: RespondFn | undefined,
 ): ApprovalClick {
   return {
     actionId: action.value ?? '',
     userId: body.user.id,
     channelId: body.channel?.id ?? body.container?.channel_id ?? null,
     client,
-    respond,
+    respond: body.response_url ? respond : undefined,
+    fromHome: body.container?.type === 'view',
   };
 }
 
@@ -70,20 +76,23 @@ export async function handleApprovalClick(
   const presenter = clickPresenter(click, deps);
   try {
     const result = await deps.approvals[kind](click.actionId, click.userId, presenter);
-    if (!result.ok) await tellClicker(click, result.reason, deps.logger);
+    if (!result.ok) await tellClicker(click, result.reason, deps);
     return result;
   } catch (error) {
     deps.logger.error({ err: error, actionId: click.actionId, kind }, 'approval click failed');
     await tellClicker(
       click,
       'Something went wrong while handling this click; it was logged. Check the card before trying again.',
-      deps.logger,
+      deps,
     );
     return null;
   }
 }
 
-/** Replaces the clicked card: chat.update when we know where it is, else the click's response_url. */
+/**
+ * Replaces the action's card: chat.update where it was posted (also for a click in the App Home,
+ * which is not on the card), else the click's response_url.
+ */
 export function clickPresenter(
   click: Pick<ApprovalClick, 'client' | 'respond'>,
   deps: ApprovalListenerDeps,
@@ -100,6 +109,13 @@ export function clickPresenter(
           'chat.update of the card failed; replacing it through response_url',
         );
       }
+    }
+    if (!click.respond) {
+      deps.logger.warn(
+        { actionId: action.id },
+        'the card was not posted by the bot; only a click on it can replace it',
+      );
+      return;
     }
     await click.respond({ replace_original: true, text: message.text, blocks: message.blocks });
   };
@@ -127,11 +143,18 @@ function renderContext(deps: Pick<ApprovalListenerDeps, 'teamTimeZone' | 'clock'
   return { userTimeZone: deps.teamTimeZone, teamTimeZone: deps.teamTimeZone, now: (deps.clock ?? systemClock)() };
 }
 
-/** An ephemeral answer for the clicker only; the card stays as it is. */
-async function tellClicker(click: ApprovalClick, text: string, logger: Logger): Promise<void> {
-  try {
-    await click.respond({ response_type: 'ephemeral', replace_original: false, text });
+/** An ephemeral answer for the clicker only (on their Home for a click there); the card stays as it is. */
+async function tellClicker(click: ApprovalClick, text: string, deps: ApprovalListenerDeps): Promise<void> {
+  const { logger } = deps;
+  if (click.fromHome && deps.tellInHome) {
+    await deps.tellInHome(click.userId, text).catch((error: unknown) => logger.warn({ err: error }, 'no Home notice'));
     return;
+  }
+  try {
+    if (click.respond) {
+      await click.respond({ response_type: 'ephemeral', replace_original: false, text });
+      return;
+    }
   } catch (error) {
     logger.warn({ err: error }, 'response_url refused the ephemeral answer; trying chat.postEphemeral');
   }

@@ -84,7 +84,31 @@ const update: MethodHandler = (context) => {
   return { ok: true, view: viewObject(context, stored, stored.id, null) };
 };
 
+/** views.publish: the user's App Home; Slack answers `invalid_arguments` without a user or a home view. */
+const publish: MethodHandler = (context) => {
+  const userId = stringParam(context.params, 'user_id');
+  if (!userId) return fail('invalid_arguments');
+  const view = objectParam(context.params, 'view');
+  if (view?.type !== 'home') return fail('invalid_arguments');
+  const known = context.workspace.homes.get(userId);
+  const hash = stringParam(context.params, 'hash');
+  if (known && hash !== undefined && hash !== known.hash) return fail('hash_conflict');
+  const stored: StoredView = {
+    id: known?.id ?? context.workspace.newViewId(),
+    externalId: typeof view.external_id === 'string' ? view.external_id : undefined,
+    callbackId: typeof view.callback_id === 'string' ? view.callback_id : undefined,
+    privateMetadata: typeof view.private_metadata === 'string' ? view.private_metadata : '',
+    hash: context.workspace.newViewHash(),
+    view,
+    triggerId: undefined,
+    updates: known ? known.updates + 1 : 0,
+  };
+  context.workspace.homes.set(userId, stored);
+  return { ok: true, view: viewObject(context, stored, stored.id, null) };
+};
+
 export const viewMethods: Record<string, MethodHandler> = {
+  'views.publish': publish,
   'views.open': open,
   'views.push': push,
   'views.update': update,

@@ -13,6 +13,8 @@ import type { CommandContext } from './commands/context.js';
 import type { AppConfig, VspcSettings } from './config.js';
 import type { PostMessage } from './digest/poster.js';
 import { createDigestService, type DigestRunner } from './digest/service.js';
+import { createInsightService, DEFAULT_CONCURRENCY, DEFAULT_USAGE_THRESHOLDS } from './insight/create-service.js';
+import type { InsightService } from './insight/service.js';
 import type { LicensingBackend } from './licenses/backend.js';
 import { type Clock, systemClock } from './licenses/expiry.js';
 import { createInventory, type Inventory } from './licenses/inventory.js';
@@ -92,6 +94,7 @@ export interface Services {
   /** Every change of a pending action, for the App Home and the notifications. */
   events: ActionEvents;
   digest: DigestRunner;
+  insight: InsightService;
   /** The context a command runs in for this user and channel. */
   contextFor(userId: string, channelId: string | null): CommandContext;
   close(): Promise<void>;
@@ -125,6 +128,15 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     ...(options.presenterFor ? { presenterFor: options.presenterFor } : {}),
     ...(config.vspc ? { vspcUrl: config.vspc.url } : {}),
   });
+  const insight = createInsightService({
+    backend,
+    kept: null,
+    clock,
+    timeZone: config.digest.timeZone,
+    thresholds: DEFAULT_USAGE_THRESHOLDS,
+    concurrency: config.vspc?.pageConcurrency ?? DEFAULT_CONCURRENCY,
+    logger,
+  });
   const digest = createDigestService({
     backend,
     inventory,
@@ -151,6 +163,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     approvals,
     events,
     digest,
+    insight,
     contextFor(userId, channelId) {
       return {
         userId,
@@ -161,6 +174,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
         approvals,
         store,
         digest,
+        insight,
         clock,
         timeZone: config.digest.timeZone,
         logger,

@@ -21,8 +21,10 @@ export interface UsageReport {
   intervalEnd: string;
   totalPoints: number;
   products: ProductUsage[];
-  /** Organisations inside the report with their points, largest first. */
-  organizations: { name: string; type: string; usedPoints: number }[];
+  /** Organisations inside the report with their points, largest first (`uid` absent only in hand-built reports). */
+  organizations: { name: string; type: string; usedPoints: number; uid?: string }[];
+  /** Points per organisation and product, from the report's usage details (absent when it has none). */
+  organizationProducts?: { organizationUid: string; productType: string; usedPoints: number }[];
   notCollectedCloudServers: string[];
 }
 

@@ -21,6 +21,23 @@ function products(report: SingleLicenseReport): ProductUsage[] {
   }));
 }
 
+/** Points per organisation and product, summed over the organisation's licenses (support ids). */
+function organizationProducts(report: SingleLicenseReport): NonNullable<UsageReport['organizationProducts']> {
+  const sums = new Map<string, { organizationUid: string; productType: string; usedPoints: number }>();
+  for (const detail of report.usageDetails ?? []) {
+    const organizationUid = detail.organizationUid ?? '';
+    if (!organizationUid) continue;
+    for (const usage of detail.usageByLicenseAndProduct ?? []) {
+      const productType = usage.productType ?? 'Unknown';
+      const key = `${organizationUid} ${productType}`;
+      const entry = sums.get(key) ?? { organizationUid, productType, usedPoints: 0 };
+      entry.usedPoints += usage.usedPoints ?? 0;
+      sums.set(key, entry);
+    }
+  }
+  return [...sums.values()];
+}
+
 /** Null when the report has no parameters at all (neither spelling): it cannot be referenced. */
 export function reportToUsageReport(report: SingleLicenseReport): UsageReport | null {
   const parameters = report.reportParameters;
@@ -41,8 +58,10 @@ export function reportToUsageReport(report: SingleLicenseReport): UsageReport | 
         name: o.organizationName ?? '',
         type: o.organizationType ?? 'Unknown',
         usedPoints: o.usedPoints ?? 0,
+        uid: o.organizationUid ?? '',
       }))
       .sort((a, b) => b.usedPoints - a.usedPoints),
+    organizationProducts: organizationProducts(report),
     notCollectedCloudServers: (report.notCollectedCloudServers ?? []).filter((s) => typeof s === 'string'),
   };
 }

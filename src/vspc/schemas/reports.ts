@@ -63,7 +63,24 @@ export const LicenseReportParametersSchema = z.looseObject({
 });
 export type LicenseReportParameters = z.infer<typeof LicenseReportParametersSchema>;
 
-const usageDetails = z.array(z.looseObject({})).nullish();
+/** Per organization and support id: points per license and product (what `--product` per organization reads). */
+export const OrganizationUsageOfLicensesSchema = z.looseObject({
+  organizationName: optionalString,
+  organizationUid: optionalString,
+  supportId: optionalString,
+  usageByLicenseAndProduct: z
+    .array(
+      z.looseObject({
+        licenseId: optionalString,
+        productType: lenientEnum(PRODUCT_TYPES).nullish(),
+        licenseEdition: optionalString,
+        usedPoints: optionalNumber,
+      }),
+    )
+    .nullish(),
+});
+
+const usageDetails = z.array(OrganizationUsageOfLicensesSchema).nullish();
 
 export const SingleLicenseReportSchema = z
   .looseObject({

@@ -1,5 +1,7 @@
 /** A CommandContext over the fakes, with a fixed clock; pieces can be replaced per test. */
+
 import type { CommandContext } from '../../../src/commands/context.js';
+import { createInsightService, DEFAULT_USAGE_THRESHOLDS } from '../../../src/insight/create-service.js';
 import { createInventory } from '../../../src/licenses/inventory.js';
 import { silentLogger } from '../../../src/log.js';
 import { type AccessLists, createFakeAccess } from './fake-access.js';
@@ -29,6 +31,14 @@ export function makeContext(
     approvals: createFakeDesk(access),
     store: createMemoryStore(),
     digest: null,
+    insight: createInsightService({
+      backend: backend,
+      kept: null,
+      clock,
+      timeZone: 'UTC',
+      thresholds: DEFAULT_USAGE_THRESHOLDS,
+      concurrency: 4,
+    }),
     clock,
     timeZone: 'UTC',
     logger: silentLogger,

@@ -292,7 +292,15 @@ describe('reports, usage and recovery', () => {
           ],
         },
       ],
-      organizations: [{ name: 'Beta', type: 'Reseller', usedPoints: 161 }],
+      organizations: [{ name: 'Beta', type: 'Reseller', usedPoints: 161, uid: 'ac9d04a1-4a50-5890-8e82-1881bce59421' }],
+      // The usage details itemize the reseller's company: points per organisation and product.
+      organizationProducts: [
+        {
+          organizationUid: 'a69c7e6c-9dd3-4c3d-cdd2-a31353dd81ed',
+          productType: 'BackupAndReplication',
+          usedPoints: 143,
+        },
+      ],
       notCollectedCloudServers: [],
     });
   });

@@ -2,10 +2,12 @@
  * Starts the real Slack app on 127.0.0.1:0 against the loopback fake of Slack, over a real
  * in-memory store, the real access rules and approval service, and a given licensing backend.
  */
+
 import { createAccess } from '../../../src/approvals/roles.js';
 import { createApprovalService } from '../../../src/approvals/service.js';
 import type { ApprovalService } from '../../../src/approvals/types.js';
 import type { CommandContext } from '../../../src/commands/context.js';
+import { createInsightService, DEFAULT_USAGE_THRESHOLDS } from '../../../src/insight/create-service.js';
 import type { LicensingBackend } from '../../../src/licenses/backend.js';
 import { createInventory } from '../../../src/licenses/inventory.js';
 import { silentLogger } from '../../../src/log.js';
@@ -71,6 +73,14 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     approvals,
     store,
     digest: null,
+    insight: createInsightService({
+      backend: options.backend,
+      kept: null,
+      clock,
+      timeZone: TEAM_TIME_ZONE,
+      thresholds: DEFAULT_USAGE_THRESHOLDS,
+      concurrency: 4,
+    }),
     clock,
     timeZone: TEAM_TIME_ZONE,
     logger: silentLogger,

@@ -4,6 +4,7 @@
  * finished VSPC call into an error for the user, so a failed append is logged loudly instead.
  */
 import type { Logger } from '../log.js';
+import { plainMentions } from '../mention.js';
 import type { ActionStatus, PendingAction, Store } from '../store/types.js';
 import { operationTitle } from './describe.js';
 
@@ -27,7 +28,9 @@ export interface ApprovalAudit {
 }
 
 export function createApprovalAudit(store: Store, clock: () => Date, logger: Logger): ApprovalAudit {
-  async function append(entry: Parameters<Store['appendAudit']>[0]): Promise<void> {
+  async function append(made: Parameters<Store['appendAudit']>[0]): Promise<void> {
+    // The log outlives this process: its mentions are kept as plain @U… text (src/mention.ts).
+    const entry = { ...made, outcome: made.outcome === null ? null : plainMentions(made.outcome) };
     try {
       await store.appendAudit(entry);
     } catch (error) {

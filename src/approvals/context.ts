@@ -4,6 +4,7 @@ import type { LicensingBackend } from '../licenses/backend.js';
 import type { Clock } from '../licenses/expiry.js';
 import type { Inventory } from '../licenses/inventory.js';
 import type { Logger } from '../log.js';
+import { userMention } from '../mention.js';
 import type { PendingAction, Store } from '../store/types.js';
 import type { ApprovalAudit } from './audit.js';
 import type { ActionEvents } from './events.js';
@@ -51,7 +52,7 @@ export async function present(
   ctx.events?.emit({ stage, action });
 }
 
-/** `<@U…>` for Slack users; the CLI has no Slack identity. */
+/** A mention of a Slack user (a token only renderers turn into `<@U…>`); the CLI has no Slack identity. */
 export function who(userId: string): string {
-  return userId === 'cli' ? 'the CLI' : `<@${userId}>`;
+  return userMention(userId);
 }

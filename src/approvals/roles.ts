@@ -5,6 +5,7 @@
  */
 import type { RoleSettings } from '../config.js';
 import type { Clock } from '../licenses/expiry.js';
+import { channelMention, userMention } from '../mention.js';
 import { cachedGroupMembers, type GroupMembersLookup } from './group-members.js';
 import { type Membership, membershipOf } from './membership.js';
 import type { WriteOperation } from './operation.js';
@@ -76,7 +77,7 @@ export function createAccess(settings: RoleSettings, deps: AccessDeps): Access {
       if (userId === CLI_USER) return null;
       if (!writesEnabled) return WRITES_OFF_REASON;
       if (settings.writeChannels.length > 0 && (channel === null || !settings.writeChannels.includes(channel))) {
-        const where = settings.writeChannels.map((id) => `<#${id}>`).join(', ');
+        const where = settings.writeChannels.map(channelMention).join(', ');
         return `Changes can only be requested in ${where} (WRITE_CHANNELS).`;
       }
       if (isFinalize(operation) && approversSet) {
@@ -106,7 +107,9 @@ export function createAccess(settings: RoleSettings, deps: AccessDeps): Access {
       // No approvers: the requester confirms their own request, unless a second person is required;
       // then another of the people who may request confirms it.
       if (!settings.requireSecondPerson) {
-        return own ? null : `Only <@${action.requestedBy}>, who asked for this, can confirm it (APPROVERS is not set).`;
+        return own
+          ? null
+          : `Only ${userMention(action.requestedBy)}, who asked for this, can confirm it (APPROVERS is not set).`;
       }
       if (own) return SECOND_PERSON_REASON;
       const requester = await isRequester(userId);

@@ -22,7 +22,10 @@ function unescapeSlack(text: string): string {
 function normalise(text: string): string {
   return (
     unescapeSlack(text)
-      .replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ')
+      // Zero-width spaces are dropped, not made spaces: the bot fences `*`, `_`, `~` and backticks in
+      // values with them (src/mrkdwn.ts), and a value copied from a message must still match.
+      .replace(/\u200b/g, '')
+      .replace(/[\u00a0\u2000-\u200a\u202f\u3000]/g, ' ')
       // Control characters carry no meaning in a command; a paste may bring them.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')

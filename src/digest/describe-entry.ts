@@ -69,7 +69,7 @@ export function entryDetail(entry: DigestEntry, format: EntryFormat): string {
   if (entry.type === 'report') {
     const { report } = entry;
     return [
-      `${report.intervalStart} – ${report.intervalEnd}`,
+      format.escape(`${report.intervalStart} – ${report.intervalEnd}`),
       `${formatNumber(report.totalPoints)} points`,
       `owner ${format.escape(truncate(report.licenseCompanyName ?? report.organizationName, MAX_NAME))}`,
     ].join(' · ');
@@ -78,7 +78,9 @@ export function entryDetail(entry: DigestEntry, format: EntryFormat): string {
   const expiry = when(license.expirationDate, daysLeft, format);
   switch (entry.focus) {
     case 'expiry':
-      return [expiry, license.type ?? 'type unknown', autoUpdateWord(license.autoUpdateEnabled)].join(' · ');
+      return [expiry, format.escape(license.type ?? 'type unknown'), autoUpdateWord(license.autoUpdateEnabled)].join(
+        ' · ',
+      );
     case 'support':
       return [`support ${when(license.supportExpirationDate, supportDaysLeft, format)}`, `license ${expiry}`].join(
         ' · ',

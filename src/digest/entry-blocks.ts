@@ -25,10 +25,8 @@ export function commandButton(label: string, command: string, index: number): Bu
   };
 }
 
-/** `<`, `>` and `&` are Slack's control characters in mrkdwn. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Escaping is shared with the Slack replies: text whole, only the bot's own mentions pass. */
+export { escapeMrkdwn, escapeValue } from '../mrkdwn.js';
 
 export function entryBlocks(entry: DigestEntry, format: EntryFormat): KnownBlock[] {
   const text = mrkdwnSection(`*${entryHeading(entry, format)}*\n${entryDetail(entry, format)}`);

@@ -42,8 +42,8 @@ export async function postDigest(
 
 /** What the channel sees when the digest could not be built. */
 export function failureMessage(day: string, reason: string, retryNote: string): RenderedMessage {
-  const text = `The VSPC license digest for ${day} could not be built: ${reason}`;
-  return { text, blocks: [mrkdwnSection(`:x: ${escapeMrkdwn(text)}`), contextLine(escapeMrkdwn(retryNote))] };
+  const text = escapeMrkdwn(`The VSPC license digest for ${day} could not be built: ${reason}`);
+  return { text, blocks: [mrkdwnSection(`:x: ${text}`), contextLine(escapeMrkdwn(retryNote))] };
 }
 
 /** Slack's error code (`channel_not_found`) or the message; never the request with its token. */

@@ -8,7 +8,15 @@ import type { HeaderBlock, KnownBlock } from '@slack/types';
 import { BLOCK_LIMITS } from './block-limits.js';
 import type { EntryFormat } from './describe-entry.js';
 import { truncate } from './describe-entry.js';
-import { contextLine, entryBlocks, escapeMrkdwn, mrkdwnSection, remainderNote, sectionTitle } from './entry-blocks.js';
+import {
+  contextLine,
+  entryBlocks,
+  escapeMrkdwn,
+  escapeValue,
+  mrkdwnSection,
+  remainderNote,
+  sectionTitle,
+} from './entry-blocks.js';
 import { formatDay } from './format-day.js';
 import { MessageBudget, type Room, roomOf } from './message-budget.js';
 import type { Digest } from './model.js';
@@ -46,9 +54,10 @@ function slackFormat(timeZone: string): EntryFormat {
     date: (instant) => {
       const ms = Date.parse(instant);
       const fallback = formatDay(instant, timeZone);
-      return Number.isNaN(ms) ? fallback : `<!date^${Math.floor(ms / 1000)}^{date_short}|${fallback}>`;
+      // A date VSPC sent that does not parse is shown as the text it is, escaped.
+      return Number.isNaN(ms) ? escapeValue(fallback) : `<!date^${Math.floor(ms / 1000)}^{date_short}|${fallback}>`;
     },
-    escape: escapeMrkdwn,
+    escape: escapeValue,
   };
 }
 
@@ -184,7 +193,10 @@ export function renderDigestBlocks(digest: Digest, ctx: DigestRenderContext = {}
   });
 
   return {
-    main: { text: truncate(`VSPC license digest ${digest.day}: ${digest.summary}`, 3000), blocks: mainBlocks },
+    main: {
+      text: truncate(escapeMrkdwn(`VSPC license digest ${digest.day}: ${digest.summary}`), 3000),
+      blocks: mainBlocks,
+    },
     threadReplies,
   };
 }

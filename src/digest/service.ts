@@ -13,6 +13,7 @@ import type { LicensingBackend } from '../licenses/backend.js';
 import { type Clock, localDay } from '../licenses/expiry.js';
 import type { Inventory } from '../licenses/inventory.js';
 import type { Logger } from '../log.js';
+import { channelMention } from '../mention.js';
 import { DEFAULT_DIGEST_LEASE_MS, type DigestRecord, type Store } from '../store/types.js';
 import { describeVspcError, VspcError } from '../vspc/errors.js';
 import { loadDigest } from './load-digest.js';
@@ -333,10 +334,10 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
       const { posted, failed } = await postToChannels(day, targets, rendered, requestedBy);
       const parts: string[] = [];
       if (posted.length > 0) {
-        parts.push(`Posted the digest for ${day} to ${posted.map((channel) => `<#${channel}>`).join(', ')}.`);
+        parts.push(`Posted the digest for ${day} to ${posted.map(channelMention).join(', ')}.`);
       }
       if (failed.length > 0) {
-        const list = failed.map(({ channel, reason }) => `<#${channel}> (${reason})`).join(', ');
+        const list = failed.map(({ channel, reason }) => `${channelMention(channel)} (${reason})`).join(', ');
         parts.push(`Could not post it to ${list}.`);
       }
       return parts.join(' ');

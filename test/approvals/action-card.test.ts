@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WRITES_OFF_REASON } from '../../src/approvals/roles.js';
+import { userMention } from '../../src/mention.js';
+import { escapeMrkdwn } from '../../src/mrkdwn.js';
 import { renderActionCard, renderActionCardReply, renderWritesOff } from '../../src/slack/render/action-card.js';
 import type { Button, KnownBlock } from '../../src/slack/render/block-kit.js';
 import type { ActionStatus, PendingAction } from '../../src/store/types.js';
@@ -118,7 +120,7 @@ describe('renderActionCard', () => {
   it.each<[ActionStatus, string]>([
     ['succeeded', 'VSPC installed acme.lic: status Valid · request id x'],
     ['failed', 'License is being updated · VSPC error code 1042 · HTTP 409 · request id x'],
-    ['cancelled', 'Cancelled by <@UREQ>; nothing was done.'],
+    ['cancelled', `Cancelled by ${userMention('UREQ')}; nothing was done.`],
     ['expired', 'Expired: nobody confirmed within 15 minutes; nothing was done.'],
     ['unknown', 'Outcome unknown — check VSPC: … request id x'],
   ])('%s: the outcome, who requested and confirmed, when; no buttons', (status, outcome) => {
@@ -135,7 +137,7 @@ describe('renderActionCard', () => {
     expect(buttons(card.blocks)).toHaveLength(0);
     const text = allText(card);
     expect(text).toContain('<@UREQ>');
-    expect(text).toContain(outcome.replace(/&/g, '&amp;'));
+    expect(text).toContain(escapeMrkdwn(outcome));
     expect(text).toContain(ID);
     if (status === 'failed') expect(text).toContain('VSPC error code 1042');
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccess, WRITES_OFF_REASON } from '../../src/approvals/roles.js';
 import type { RoleSettings } from '../../src/config.js';
+import { escapeMrkdwn } from '../../src/mrkdwn.js';
 import type { PendingAction } from '../../src/store/types.js';
 import { type Harness, startHarness, T0, updateRequest } from './support/harness.js';
 
@@ -79,7 +80,7 @@ describe('roles', () => {
   it('with APPROVERS empty the requester confirms their own request, and nobody else does', async () => {
     const a = access({ operators: ['UOP', 'UOP2'] });
     expect(await a.refuseConfirm('UOP', pendingBy('UOP'))).toBeNull();
-    expect(await a.refuseConfirm('UOP2', pendingBy('UOP'))).toMatch(/Only <@UOP>/);
+    expect(escapeMrkdwn((await a.refuseConfirm('UOP2', pendingBy('UOP'))) ?? '')).toMatch(/Only <@UOP>/);
   });
 
   it('REQUIRE_SECOND_PERSON forbids confirming your own request', async () => {
@@ -107,7 +108,7 @@ describe('roles', () => {
 
   it('WRITE_CHANNELS limits where writes may be requested', async () => {
     const a = access({ operators: ['UOP'], writeChannels: ['CWRITE'] });
-    expect(await a.refuseRequest('UOP', 'COTHER', update)).toMatch(/<#CWRITE>/);
+    expect(escapeMrkdwn((await a.refuseRequest('UOP', 'COTHER', update)) ?? '')).toMatch(/<#CWRITE>/);
     expect(await a.refuseRequest('UOP', null, update)).toMatch(/WRITE_CHANNELS/);
     expect(await a.refuseRequest('UOP', 'CWRITE', update)).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { escapeMrkdwn } from '../../src/mrkdwn.js';
 import { VspcConflictError } from '../../src/vspc/errors.js';
 import { type Harness, startHarness, updateRequest } from './support/harness.js';
 
@@ -158,7 +159,7 @@ describe('cancel', () => {
     const action = await createdAction();
     const cancelled = await h.service.cancel(action.id, 'UOPERATOR', h.presenter);
     expect(cancelled).toMatchObject({ ok: true, action: { status: 'cancelled' } });
-    expect(cancelled.action?.outcome).toContain('Cancelled by <@UOPERATOR>');
+    expect(escapeMrkdwn(cancelled.action?.outcome ?? '')).toContain('Cancelled by <@UOPERATOR>');
     const confirm = await h.service.confirm(action.id, 'UAPPROVER', h.presenter);
     expect(confirm).toMatchObject({ ok: false, reason: expect.stringMatching(/cancelled/) });
     expect(h.backend.writes).toHaveLength(0);
@@ -168,7 +169,8 @@ describe('cancel', () => {
     h = await startHarness();
     const action = await createdAction();
     const refused = await h.service.cancel(action.id, 'UOPS2', h.presenter);
-    expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/Only <@UOPERATOR>/) });
+    expect(refused).toMatchObject({ ok: false });
+    expect(escapeMrkdwn(refused.ok ? '' : refused.reason)).toMatch(/Only <@UOPERATOR>/);
     expect((await h.store.getAction(action.id))?.status).toBe('pending');
     expect(await h.service.cancel(action.id, 'UAPPROVER', h.presenter)).toMatchObject({ ok: true });
   });

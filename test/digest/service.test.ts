@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { escapeMrkdwn } from '../../src/mrkdwn.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { DigestRecord, Store } from '../../src/store/types.js';
 import { VspcServerError } from '../../src/vspc/errors.js';
@@ -256,7 +257,7 @@ describe('digest service: empty days and digest now', () => {
   it('counts digest now as today’s digest: the scheduled run afterwards posts nothing', async () => {
     const store = await openStore();
     const h = harness({ store, licenses: [makeLicense()], settings: { skipEmpty: true }, now: BEFORE_SCHEDULE });
-    const answer = await h.service.postNow('U0LEAD123');
+    const answer = escapeMrkdwn(await h.service.postNow('U0LEAD123'));
     expect(answer).toBe('Posted the digest for 2026-03-10 to <#C0LICENSES>, <#C0OPS>.');
     // Forced: posted even though the day is empty and DIGEST_SKIP_EMPTY is on.
     expect(h.slack.mainMessages()).toHaveLength(2);
@@ -282,7 +283,7 @@ describe('digest service: empty days and digest now', () => {
   it('digest now names the channels it could not post to', async () => {
     const h = harness({ store: await openStore(), licenses: urgent() });
     h.slack.failing.set('C0OPS', 'not_in_channel');
-    expect(await h.service.postNow('U0LEAD123')).toBe(
+    expect(escapeMrkdwn(await h.service.postNow('U0LEAD123'))).toBe(
       'Posted the digest for 2026-03-10 to <#C0LICENSES>. Could not post it to <#C0OPS> (not_in_channel).',
     );
   });

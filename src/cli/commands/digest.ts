@@ -2,10 +2,12 @@
  * `vspc-license-bot digest [--post]`: today's digest built from VSPC, printed as text; with
  * `--post` sent to DIGEST_CHANNEL through Slack (and recorded as today's, like `/vspc digest now`).
  */
+
 import { webApi } from '@slack/bolt';
 import { createServices } from '../../compose.js';
 import { digestToText } from '../../digest/render-text.js';
 import { createLogger } from '../../log.js';
+import { plainMentions } from '../../mention.js';
 import { loadCliConfig } from '../load-cli-config.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -36,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   try {
     if (post) {
-      console.log(await services.digest.postNow('cli'));
+      console.log(plainMentions(await services.digest.postNow('cli')));
       return 0;
     }
     console.log(digestToText(await services.digest.preview()));

@@ -4,11 +4,13 @@
  * same pending action and audit as a Slack confirmation). Exit status: 0 done, 1 error,
  * 2 usage or configuration, 3 a write was planned but not run.
  */
+
 import { describeOperation } from '../../approvals/describe.js';
 import { runCommand } from '../../commands/run.js';
 import { createServices, type Services } from '../../compose.js';
 import { type AppConfig, ConfigError, loadConfig } from '../../config.js';
 import { createLogger, type Logger } from '../../log.js';
+import { plainMentions } from '../../mention.js';
 import { planDesk } from '../demo/plan-desk.js';
 import { terminalPresenter } from '../demo/terminal-presenter.js';
 import { type Terminal, writeReply } from '../demo/write-reply.js';
@@ -61,7 +63,13 @@ async function confirmWrite(services: Services, actionId: string, io: ExecIo): P
   return result.action.status === 'succeeded' ? EXIT.ok : EXIT.error;
 }
 
-export async function runExec(argv: readonly string[], io: ExecIo, deps: ExecDeps = {}): Promise<number> {
+export async function runExec(argv: readonly string[], given: ExecIo, deps: ExecDeps = {}): Promise<number> {
+  // A terminal shows the bot's mentions as plain @U… / #C… (src/mention.ts).
+  const io: ExecIo = {
+    ...given,
+    out: (text) => given.out(plainMentions(text)),
+    err: (text) => given.err(plainMentions(text)),
+  };
   const yes = argv.includes('--yes') || argv.includes('-y');
   const words = argv.filter((a) => a !== '--yes' && a !== '-y');
   if (words.length === 0 || words[0] === '--help' || words[0] === '-h') {

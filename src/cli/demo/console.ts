@@ -3,11 +3,13 @@
  * request shows its plan; `confirm` runs it and `cancel` drops it, like the card's buttons.
  * With a terminal it keeps a history and a `vspc> ` prompt; piped input runs line by line.
  */
+
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ApprovalService } from '../../approvals/types.js';
 import type { CommandContext } from '../../commands/context.js';
 import { runCommand } from '../../commands/run.js';
+import { plainMentions } from '../../mention.js';
 import { terminalPresenter } from './terminal-presenter.js';
 import { type Terminal, writeReply } from './write-reply.js';
 
@@ -31,7 +33,8 @@ const NO = new Set(['n', 'no', 'cancel']);
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { ctx, approvals, output, interactive } = options;
   const write = (text: string) => {
-    output.write(`${text}\n`);
+    // A terminal shows the bot's mentions as plain @U… / #C… (src/mention.ts).
+    output.write(`${plainMentions(text)}\n`);
   };
   const terminal: Terminal = { out: write, err: write };
   const rl = createInterface({

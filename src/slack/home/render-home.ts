@@ -7,11 +7,21 @@
 import { operationTitle } from '../../approvals/describe.js';
 import { describeDaysLeft } from '../../licenses/expiry.js';
 import { KIND_LABELS } from '../../licenses/model.js';
+import { channelMention } from '../../mention.js';
 import type { PendingAction } from '../../store/types.js';
-import { approvalButtons, mention, slackDate } from '../render/action-card.js';
+import { approvalButtons, slackDate } from '../render/action-card.js';
 import { compact, context, divider, header, type KnownBlock, section } from '../render/block-kit.js';
 import { cardUrl } from '../render/card-link.js';
-import { code, escapeMrkdwn, LIMITS, packCapped, plural, truncate } from '../render/limits.js';
+import {
+  code,
+  escapeMrkdwn,
+  escapeValue,
+  LIMITS,
+  packCapped,
+  plural,
+  truncate,
+  userMentionMarkup,
+} from '../render/limits.js';
 import { actionLines } from '../render/pending.js';
 import type { RenderContext } from '../render/render-context.js';
 import type { HomeData } from './home-data.js';
@@ -88,7 +98,7 @@ function endedLine(action: PendingAction, ctx: RenderContext): string {
   const when = action.finishedAt ? ` ${slackDate(action.finishedAt, ctx)}` : '';
   const url = cardUrl(action, ctx);
   const link = url ? ` · <${url}|card>` : '';
-  const outcome = action.outcome ? `: ${escapeMrkdwn(truncate(action.outcome, 300))}` : '';
+  const outcome = action.outcome ? `: ${escapeValue(truncate(action.outcome, 300))}` : '';
   return `${ENDED_EMOJI[action.status] ?? ''} *${escapeMrkdwn(operationTitle(action.operation))}* ${action.status}${when}${link}${outcome}`;
 }
 
@@ -113,7 +123,7 @@ function licensesPart(team: TeamFacts): KnownBlock[] {
   if (team.soon.length === 0) return [title, section('_None._')];
   const lines = team.soon.slice(0, MAX_LICENSES).map((row) => {
     const { license } = row;
-    const who = license.company ? ` · ${escapeMrkdwn(truncate(license.company, 80))}` : '';
+    const who = license.company ? ` · ${escapeValue(truncate(license.company, 80))}` : '';
     return `• ${KIND_LABELS[license.kind]}${who} ${code(license.uid)} · ${describeDaysLeft(row.daysLeft)}`;
   });
   const more = team.soon.length - lines.length;
@@ -134,7 +144,7 @@ function reportsPart(team: TeamFacts): KnownBlock[] {
     .slice(0, MAX_REPORTS)
     .map(
       (report) =>
-        `• ${escapeMrkdwn(truncate(report.organizationName, 80))} · ${report.intervalStart} – ${report.intervalEnd} · ` +
+        `• ${escapeValue(truncate(report.organizationName, 80))} · ${escapeValue(`${report.intervalStart} – ${report.intervalEnd}`)} · ` +
         `${report.totalPoints} points · report ${report.reportId}`,
     );
   return [
@@ -146,7 +156,7 @@ function reportsPart(team: TeamFacts): KnownBlock[] {
 
 function digestPart(digest: NonNullable<TeamFacts['digest']>, ctx: RenderContext): KnownBlock[] {
   const last = digest.last
-    ? `Last posted ${digest.last.day} in <#${digest.last.channel}>${lastLink(digest.last, ctx)}`
+    ? `Last posted ${digest.last.day} in ${escapeMrkdwn(channelMention(digest.last.channel))}${lastLink(digest.last, ctx)}`
     : 'Not posted in the last 7 days';
   const next = digest.next ? `next ${slackDate(digest.next, ctx)}` : 'no next run known';
   return [section(`*Daily digest*: ${last} · ${next}`), section(`Today it would say: ${escapeMrkdwn(digest.summary)}`)];
@@ -160,7 +170,7 @@ function lastLink(last: NonNullable<NonNullable<TeamFacts['digest']>['last']>, c
 function rolesPart(data: HomeData): KnownBlock[] {
   const roles = data.roles.length > 0 ? data.roles.join(', ') : 'none';
   return [
-    section(`*Your roles*: ${roles} · ${mention(data.userId)}`),
+    section(`*Your roles*: ${roles} · ${userMentionMarkup(data.userId)}`),
     section(data.may.map((line) => `• ${escapeMrkdwn(line)}`).join('\n') || '_Nothing._'),
   ];
 }

@@ -11,7 +11,7 @@ import type { Reply } from '../../commands/reply.js';
 import type { ActionStatus, PendingAction } from '../../store/types.js';
 import { type Button, compact, context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
 import { cardUrl } from './card-link.js';
-import { escapeMrkdwn, LIMITS, truncate } from './limits.js';
+import { escapeMrkdwn, escapeValue, fallback, LIMITS, truncate, userMentionMarkup } from './limits.js';
 import { formatDateTime, type RenderContext } from './render-context.js';
 
 export const CONFIRM_ACTION_ID = 'confirm_action';
@@ -40,40 +40,41 @@ export function renderActionCard(action: PendingAction, ctx: RenderContext): Sla
 
   if (action.status === 'pending') {
     return {
-      text: truncate(`${title}. ${what}`, LIMITS.fallbackText),
+      text: fallback(`${title}. ${what}`),
       blocks: compact([
         header(`${heading.emoji} ${title}`),
-        section(`*What will happen:* ${escapeMrkdwn(what)}`),
+        section(`*What will happen:* ${escapeValue(what)}`),
         context(
-          `Requested by ${mention(action.requestedBy)} · expires ${slackDate(action.expiresAt, ctx)} · ${requestId}`,
+          `Requested by ${userMentionMarkup(action.requestedBy)} · expires ${slackDate(action.expiresAt, ctx)} · ${requestId}`,
         ),
         approvalButtons(action),
       ]),
     };
   }
 
-  const people = [`Requested by ${mention(action.requestedBy)}`];
-  if (action.confirmedBy) people.push(`${finalize ? 'approved' : 'confirmed'} by ${mention(action.confirmedBy)}`);
+  const people = [`Requested by ${userMentionMarkup(action.requestedBy)}`];
+  if (action.confirmedBy)
+    people.push(`${finalize ? 'approved' : 'confirmed'} by ${userMentionMarkup(action.confirmedBy)}`);
   if (action.status === 'executing' && action.outcome) {
     // The call ended but VSPC has not told how: the action is still open (no second request can
     // start) and the sweeper replaces this card once VSPC answers. Never worded as a failure.
     const open = `${NOT_KNOWN_YET.lead}: ${operationTitle(action.operation)}`;
     return {
-      text: truncate(`${open}. ${what}. ${action.outcome}`, LIMITS.fallbackText),
+      text: fallback(`${open}. ${what}. ${action.outcome}`),
       blocks: [
         header(`${NOT_KNOWN_YET.emoji} ${open}`),
-        section(`*Asked for:* ${escapeMrkdwn(what)}`),
-        section(`*Outcome:* ${escapeMrkdwn(action.outcome)}`),
+        section(`*Asked for:* ${escapeValue(what)}`),
+        section(`*Outcome:* ${escapeValue(action.outcome)}`),
         context(`${people.join(' · ')} · ${requestId}`),
       ],
     };
   }
   if (action.status === 'executing') {
     return {
-      text: truncate(`${title}, confirmed by ${action.confirmedBy ?? 'someone'}. ${what}`, LIMITS.fallbackText),
+      text: fallback(`${title}, confirmed by ${action.confirmedBy ?? 'someone'}. ${what}`),
       blocks: [
         header(`${heading.emoji} ${title}`),
-        section(`*Running now:* ${escapeMrkdwn(what)}`),
+        section(`*Running now:* ${escapeValue(what)}`),
         context(`${people.join(' · ')} · ${requestId}`),
       ],
     };
@@ -82,11 +83,11 @@ export function renderActionCard(action: PendingAction, ctx: RenderContext): Sla
   const when = action.finishedAt ? ` · ${slackDate(action.finishedAt, ctx)}` : '';
   const result = action.outcome ?? defaultOutcome(action.status);
   return {
-    text: truncate(`${title}. ${what}. ${result}`, LIMITS.fallbackText),
+    text: fallback(`${title}. ${what}. ${result}`),
     blocks: [
       header(`${heading.emoji} ${title}`),
-      section(`*Asked for:* ${escapeMrkdwn(what)}`),
-      section(`*${action.status === 'succeeded' ? 'Result' : 'Outcome'}:* ${escapeMrkdwn(result)}`),
+      section(`*Asked for:* ${escapeValue(what)}`),
+      section(`*${action.status === 'succeeded' ? 'Result' : 'Outcome'}:* ${escapeValue(result)}`),
       context(`${people.join(' · ')}${when} · ${requestId}`),
     ],
   };
@@ -109,11 +110,11 @@ export function renderActionCardReply(reply: Extract<Reply, { type: 'actionCard'
         ? 'is still open: its outcome is not known yet (VSPC may still be working on it), and the bot checks VSPC'
         : 'is running now';
   return {
-    text: truncate(`Already requested: ${what}`, LIMITS.fallbackText),
+    text: fallback(`Already requested: ${what}`),
     blocks: [
       section(
-        `:information_source: This was already requested by ${mention(action.requestedBy)} and ${state}: ` +
-          `${escapeMrkdwn(what)}.${link}`,
+        `:information_source: This was already requested by ${userMentionMarkup(action.requestedBy)} and ${state}: ` +
+          `${escapeValue(what)}.${link}`,
       ),
       context(`request id \`${action.id}\``),
     ],
@@ -170,10 +171,6 @@ function cancelButton(action: PendingAction): Button {
 
 function defaultOutcome(status: ActionStatus): string {
   return status === 'unknown' ? 'Outcome unknown — check VSPC.' : status;
-}
-
-export function mention(userId: string): string {
-  return userId === 'cli' ? 'the CLI' : `<@${userId}>`;
 }
 
 /** `<!date^…>`: Slack shows it in each reader's own time zone; the fallback is for old clients. */

@@ -2,18 +2,28 @@
 import type { Reply } from '../../commands/reply.js';
 import type { AuditEntry } from '../../store/types.js';
 import { compact, context, header, type SlackMessage, section } from './block-kit.js';
-import { code, escapeMrkdwn, LIMITS, packCapped, plural, truncate } from './limits.js';
+import {
+  code,
+  escapeMrkdwn,
+  escapeValue,
+  fallback,
+  LIMITS,
+  packCapped,
+  plural,
+  truncate,
+  userMentionMarkup,
+} from './limits.js';
 import { formatDateTime, type RenderContext, timeZoneNote } from './render-context.js';
 
 function actor(id: string): string {
-  return /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeMrkdwn(id);
+  return id === 'cli' ? id : userMentionMarkup(id);
 }
 
 function entryLine(entry: AuditEntry, ctx: RenderContext): string {
   const parts = [
     `${formatDateTime(entry.at, ctx)} ${actor(entry.actor)} ${escapeMrkdwn(entry.event)}: ${code(truncate(entry.what, 200))}`,
   ];
-  if (entry.target) parts.push(`on ${escapeMrkdwn(truncate(entry.target, 120))}`);
+  if (entry.target) parts.push(`on ${escapeValue(truncate(entry.target, 120))}`);
   if (entry.outcome) parts.push(`→ ${escapeMrkdwn(truncate(entry.outcome, 300))}`);
   if (entry.requestId) parts.push(`(request ${code(entry.requestId)})`);
   return parts.join(' ');
@@ -28,7 +38,7 @@ export function renderAudit(reply: Extract<Reply, { type: 'audit' }>, ctx: Rende
     LIMITS.messageTextBudget - 1000,
   );
   return {
-    text: truncate(`Audit log: ${plural(reply.entries.length, 'entry', 'entries')}`, LIMITS.fallbackText),
+    text: fallback(`Audit log: ${plural(reply.entries.length, 'entry', 'entries')}`),
     blocks: compact([
       header('Audit log'),
       ...(lines.length > 0 ? texts.map((text) => section(text)) : [section('_The audit log is empty._')]),

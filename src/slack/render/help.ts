@@ -1,7 +1,7 @@
 /** `help`: the commands the caller may run, grouped, each with its usage and what it does. */
 import type { Reply } from '../../commands/reply.js';
 import { compact, context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
-import { code, escapeMrkdwn, LIMITS, packLines, plural, truncate } from './limits.js';
+import { code, escapeMrkdwn, fallback, LIMITS, packLines, plural } from './limits.js';
 
 type HelpReply = Extract<Reply, { type: 'help' }>;
 
@@ -34,7 +34,7 @@ export function renderHelp(reply: HelpReply): SlackMessage {
   ];
   const commands = reply.sections.flatMap((group) => group.entries.map((entry) => entry.usage));
   return {
-    text: truncate(`${reply.title}: ${commands.join(', ')}`, LIMITS.fallbackText),
+    text: fallback(`${reply.title}: ${commands.join(', ')}`),
     blocks: compact(blocks),
   };
 }

@@ -1,6 +1,6 @@
 /** How one license reads in Slack: its title line, status, units and dates. Shared by list and card. */
 import { KIND_LABELS, type LicenseRow, type UnitUsage } from '../../licenses/model.js';
-import { code, escapeMrkdwn, formatNumber } from './limits.js';
+import { code, escapeValue, formatNumber } from './limits.js';
 import { formatExpiry, type RenderContext } from './render-context.js';
 
 const SHORT_KIND: Record<string, string> = {
@@ -31,7 +31,7 @@ export function shortUid(uid: string): string {
 export function formatUnit(unit: UnitUsage): string {
   const licensed = unit.licensed === null ? '' : `/${formatNumber(unit.licensed)}`;
   const over = unit.licensed !== null && unit.used > unit.licensed ? ' :warning: over' : '';
-  return `${formatNumber(unit.used)}${licensed} ${escapeMrkdwn(unit.unit)}${over}`;
+  return `${formatNumber(unit.used)}${licensed} ${escapeValue(unit.unit)}${over}`;
 }
 
 export function formatUnits(units: UnitUsage[]): string {
@@ -48,18 +48,18 @@ export function licenseTitle(row: LicenseRow): string {
   const { license } = row;
   const target =
     license.kind === 'console' ? KIND_LABELS.console : `*${shortKind(row)}* ${code(shortUid(license.uid))}`;
-  const company = license.company ? ` · ${escapeMrkdwn(license.company)}` : '';
+  const company = license.company ? ` · ${escapeValue(license.company)}` : '';
   return `${target}${company}`;
 }
 
 /** Two lines of a license in a list. */
 export function licenseListEntry(row: LicenseRow, ctx: RenderContext): string {
   const { license } = row;
-  const kindOf = [license.type, license.edition].filter(Boolean).map((s) => escapeMrkdwn(String(s)));
+  const kindOf = [license.type, license.edition].filter(Boolean).map((s) => escapeValue(String(s)));
   const first = [
     `${statusIcon(license.status, row.daysLeft)} ${licenseTitle(row)}`,
     ...kindOf,
-    escapeMrkdwn(license.status),
+    escapeValue(license.status),
   ].join(' · ');
   const second = [
     `expires ${formatExpiry(license.expirationDate, row.daysLeft, ctx)}`,

@@ -12,7 +12,7 @@ import {
   section,
 } from './block-kit.js';
 import { formatAutoUpdate, formatUnits, licenseTitle, statusIcon } from './license-text.js';
-import { code, escapeMrkdwn, LIMITS, truncate } from './limits.js';
+import { code, escapeValue, fallback } from './limits.js';
 import { formatExpiry, type RenderContext, timeZoneNote } from './render-context.js';
 
 type LicenseReply = Extract<Reply, { type: 'license' }>;
@@ -27,8 +27,8 @@ export function renderLicense(reply: LicenseReply, ctx: RenderContext): SlackMes
   const { license } = reply.row;
   const title = `${KIND_LABELS[license.kind]} license`;
   const fields = [
-    `*Status*\n${statusIcon(license.status, reply.row.daysLeft)} ${escapeMrkdwn(license.status)}`,
-    `*Type*\n${escapeMrkdwn([license.type, license.edition].filter(Boolean).join(' · ') || '—')}`,
+    `*Status*\n${statusIcon(license.status, reply.row.daysLeft)} ${escapeValue(license.status)}`,
+    `*Type*\n${escapeValue([license.type, license.edition].filter(Boolean).join(' · ') || '—')}`,
     `*Expires*\n${formatExpiry(license.expirationDate, reply.row.daysLeft, ctx)}`,
     `*Support expires*\n${formatExpiry(license.supportExpirationDate, reply.row.supportDaysLeft, ctx)}`,
     `*Usage*\n${formatUnits(license.units)}`,
@@ -37,7 +37,7 @@ export function renderLicense(reply: LicenseReply, ctx: RenderContext): SlackMes
     `*Support ids*\n${idList(license.supportIds)}`,
   ];
   if (license.kind === 'vbr' && license.sectionTypes.length > 0) {
-    fields.push(`*Sections*\n${escapeMrkdwn(license.sectionTypes.join(', '))}`);
+    fields.push(`*Sections*\n${escapeValue(license.sectionTypes.join(', '))}`);
   }
   const buttons = reply.buttons.map((button, index) =>
     runCommandButton(button.label, button.commandText, index, button.style),
@@ -46,10 +46,10 @@ export function renderLicense(reply: LicenseReply, ctx: RenderContext): SlackMes
     header(title),
     section(`${licenseTitle(reply.row)}\nTarget id ${code(license.uid)}`),
     fieldsSection(fields),
-    license.statusMessage ? section(`*VSPC says:* ${escapeMrkdwn(license.statusMessage)}`) : null,
+    license.statusMessage ? section(`*VSPC says:* ${escapeValue(license.statusMessage)}`) : null,
     actions(buttons, 'license_actions'),
     context(timeZoneNote(ctx)),
   ]);
-  const fallback = `${title} ${license.uid}: ${license.status}, expires ${formatExpiry(license.expirationDate, reply.row.daysLeft, ctx)}`;
-  return { text: truncate(fallback, LIMITS.fallbackText), blocks };
+  const summary = `${title} ${license.uid}: ${license.status}, expires ${formatExpiry(license.expirationDate, reply.row.daysLeft, ctx)}`;
+  return { text: fallback(summary), blocks };
 }

@@ -10,7 +10,7 @@ import {
   section,
 } from './block-kit.js';
 import { licenseListEntry } from './license-text.js';
-import { escapeMrkdwn, LIMITS, plural, takeFitting, truncate } from './limits.js';
+import { escapeMrkdwn, fallback, LIMITS, plural, takeFitting, truncate } from './limits.js';
 import { describeRange, pageNavigation } from './paging.js';
 import { type RenderContext, timeZoneNote } from './render-context.js';
 
@@ -51,7 +51,7 @@ export function renderLicenses(reply: LicensesReply, ctx: RenderContext): SlackM
     pageNavigation(reply.paging),
   ];
   return {
-    text: truncate(`${reply.title}: ${reply.summary} (${range})`, LIMITS.fallbackText),
+    text: fallback(`${reply.title}: ${reply.summary} (${range})`),
     blocks: compact(blocks),
   };
 }

@@ -2,6 +2,8 @@
  * Block Kit limits (see the team conventions) and the helpers that keep every message inside them.
  * Nothing is dropped silently: helpers that leave something out say how much.
  */
+import { userMention } from '../../mention.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
 
 export const LIMITS = {
   blocksPerMessage: 50,
@@ -38,20 +40,20 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-/** User and channel mentions only: never `<!channel>`/`<!here>`, which would notify everyone. */
-const MENTION = /(<@[UW][A-Z0-9]+>|<#[CG][A-Z0-9]+>)/;
-
 /**
- * Escapes the three characters Slack's mrkdwn treats as control characters, except in user and
- * channel mentions (`<@U123>`, `<#C123>`), which replies may carry.
+ * Escaping lives in `src/mrkdwn.ts` (the digest uses it too): text is escaped whole, and only the
+ * mentions the bot builds (`src/mention.ts`) become mentions.
  */
-export function escapeMrkdwn(text: string): string {
-  return text
-    .split(MENTION)
-    .map((part, index) =>
-      index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-    )
-    .join('');
+export { escapeMrkdwn, escapeValue } from '../../mrkdwn.js';
+
+/** A user mention the renderer itself builds: `<@U…>` for a Slack user id, plain text otherwise. */
+export function userMentionMarkup(userId: string): string {
+  return escapeMrkdwn(userMention(userId));
+}
+
+/** The notification text of a message: Slack reads mrkdwn there too, so it is escaped like the blocks. */
+export function fallback(text: string): string {
+  return truncate(escapeMrkdwn(text), LIMITS.fallbackText);
 }
 
 /** Inline code that cannot be broken out of by a backtick in the value. */

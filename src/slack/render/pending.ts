@@ -5,10 +5,20 @@
 import { describeOperation, operationTitle } from '../../approvals/describe.js';
 import type { Reply } from '../../commands/reply.js';
 import type { PendingAction } from '../../store/types.js';
-import { mention, slackDate } from './action-card.js';
+import { slackDate } from './action-card.js';
 import { compact, context, header, type SlackMessage, section } from './block-kit.js';
 import { cardUrl } from './card-link.js';
-import { code, escapeMrkdwn, LIMITS, packCapped, plural, truncate } from './limits.js';
+import {
+  code,
+  escapeMrkdwn,
+  escapeValue,
+  fallback,
+  LIMITS,
+  packCapped,
+  plural,
+  truncate,
+  userMentionMarkup,
+} from './limits.js';
 import type { RenderContext } from './render-context.js';
 
 /** Header and footer leave room for this many sections of actions. */
@@ -20,7 +30,7 @@ export function openState(action: PendingAction, ctx: RenderContext): string {
     return `:raised_hand: waits for a decision until ${slackDate(action.expiresAt, ctx)}`;
   if (action.outcome) return ':hourglass_flowing_sand: outcome not known yet (the bot keeps asking VSPC)';
   const since = action.executingSince ? ` since ${slackDate(action.executingSince, ctx)}` : '';
-  const by = action.confirmedBy ? `, confirmed by ${mention(action.confirmedBy)}` : '';
+  const by = action.confirmedBy ? `, confirmed by ${userMentionMarkup(action.confirmedBy)}` : '';
   return `:hourglass_flowing_sand: running${since}${by}`;
 }
 
@@ -30,8 +40,8 @@ export function actionLines(action: PendingAction, ctx: RenderContext): string {
   const link = url ? ` · <${url}|Open the card>` : '';
   return [
     `*${escapeMrkdwn(operationTitle(action.operation))}* · ${openState(action, ctx)}`,
-    escapeMrkdwn(truncate(what, 600)),
-    `Asked by ${mention(action.requestedBy)} ${slackDate(action.createdAt, ctx)}${link} · ${code(action.id)}`,
+    escapeValue(truncate(what, 600)),
+    `Asked by ${userMentionMarkup(action.requestedBy)} ${slackDate(action.createdAt, ctx)}${link} · ${code(action.id)}`,
   ].join('\n');
 }
 
@@ -50,7 +60,7 @@ export function renderPending(reply: Extract<Reply, { type: 'pending' }>, ctx: R
     LIMITS.messageTextBudget - 1000,
   );
   return {
-    text: truncate(`${count}, oldest first`, LIMITS.fallbackText),
+    text: fallback(`${count}, oldest first`),
     blocks: compact([
       header('Open actions'),
       ...texts.map((text) => section(text)),

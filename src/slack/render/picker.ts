@@ -14,7 +14,7 @@ import {
   type SlackMessage,
   section,
 } from './block-kit.js';
-import { escapeMrkdwn, LIMITS, plural, truncate } from './limits.js';
+import { escapeMrkdwn, fallback, LIMITS, plural, truncate } from './limits.js';
 
 type PickerReply = Extract<Reply, { type: 'picker' }>;
 
@@ -75,7 +75,7 @@ export function renderPicker(reply: PickerReply): SlackMessage {
       : null,
   ]);
   return {
-    text: truncate(`${reply.prompt} (${plural(reply.options.length, 'option')})`, LIMITS.fallbackText),
+    text: fallback(`${reply.prompt} (${plural(reply.options.length, 'option')})`),
     blocks,
   };
 }

@@ -2,9 +2,11 @@
  * What a renderer needs besides the reply: the reader's time zone (dates are shown in it), the
  * team's (day counts are computed in it, see `src/licenses/expiry.ts`) and the current instant.
  */
+
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describeDaysLeft } from '../../licenses/expiry.js';
+import { escapeValue } from '../../mrkdwn.js';
 
 export interface RenderContext {
   userTimeZone: string;
@@ -49,13 +51,13 @@ function formatIn(instant: string | Date | null, pattern: string, ctx: RenderCon
 /** "14 Mar 2025" in the reader's time zone; the raw text when it is not a date; "—" when absent. */
 export function formatDate(instant: string | Date | null, ctx: RenderContext): string {
   if (instant === null) return '—';
-  return formatIn(instant, 'd MMM yyyy', ctx) ?? String(instant);
+  return formatIn(instant, 'd MMM yyyy', ctx) ?? escapeValue(String(instant));
 }
 
 /** "14 Mar 2025 09:30" in the reader's time zone. */
 export function formatDateTime(instant: string | Date | null, ctx: RenderContext): string {
   if (instant === null) return '—';
-  return formatIn(instant, 'd MMM yyyy HH:mm', ctx) ?? String(instant);
+  return formatIn(instant, 'd MMM yyyy HH:mm', ctx) ?? escapeValue(String(instant));
 }
 
 /** "14 Mar 2025 (12 days left)", "no expiry". */

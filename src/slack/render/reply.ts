@@ -11,7 +11,7 @@ import { renderDigest } from './digest.js';
 import { renderHelp } from './help.js';
 import { renderLicense } from './license.js';
 import { renderLicenses } from './licenses.js';
-import { code, escapeMrkdwn, formatNumber, LIMITS, truncate } from './limits.js';
+import { code, escapeMrkdwn, fallback, formatNumber } from './limits.js';
 import { renderPending } from './pending.js';
 import { renderPicker } from './picker.js';
 import type { RenderContext } from './render-context.js';
@@ -56,7 +56,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
     case 'file': {
       const text = `${reply.comment} (${reply.filename}, ${formatNumber(reply.bytes.length)} bytes)`;
       return {
-        text: truncate(text, LIMITS.fallbackText),
+        text: fallback(text),
         blocks: [section(`:page_facing_up: ${escapeMrkdwn(reply.comment)} ${code(reply.filename)}`)],
       };
     }

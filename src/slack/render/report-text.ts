@@ -1,6 +1,6 @@
 /** How a usage report reads in Slack. */
 import type { UsageReport } from '../../reports/model.js';
-import { escapeMrkdwn, formatNumber } from './limits.js';
+import { escapeValue, formatNumber } from './limits.js';
 import { formatDate, type RenderContext } from './render-context.js';
 
 export function formatPoints(points: number): string {
@@ -23,13 +23,13 @@ export function formatInterval(report: UsageReport, ctx: RenderContext): string 
 export function topProducts(report: UsageReport, count = 3): string {
   const products = [...report.products].sort((a, b) => b.totalPoints - a.totalPoints);
   if (products.length === 0) return 'no products';
-  const shown = products.slice(0, count).map((p) => `${escapeMrkdwn(p.productType)} ${formatPoints(p.totalPoints)}`);
+  const shown = products.slice(0, count).map((p) => `${escapeValue(p.productType)} ${formatPoints(p.totalPoints)}`);
   return products.length > count ? `${shown.join(', ')} and ${products.length - count} more` : shown.join(', ');
 }
 
 export function reportListEntry(report: UsageReport, ctx: RenderContext): string {
   return [
-    `${reportStatusIcon(report.status)} *#${report.reportId}* · ${escapeMrkdwn(report.organizationName)} · ${formatInterval(report, ctx)} · ${escapeMrkdwn(report.status)}`,
+    `${reportStatusIcon(report.status)} *#${report.reportId}* · ${escapeValue(report.organizationName)} · ${formatInterval(report, ctx)} · ${escapeValue(report.status)}`,
     `${formatPoints(report.totalPoints)} points · top: ${topProducts(report)}`,
   ].join('\n');
 }

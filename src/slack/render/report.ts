@@ -10,7 +10,7 @@ import {
   type SlackMessage,
   section,
 } from './block-kit.js';
-import { code, escapeMrkdwn, LIMITS, packCapped, truncate } from './limits.js';
+import { code, escapeValue, fallback, packCapped } from './limits.js';
 import { formatDate, type RenderContext } from './render-context.js';
 import { formatInterval, formatPoints, reportStatusIcon } from './report-text.js';
 
@@ -24,15 +24,15 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
     const workloads = [...product.workloads]
       .sort((a, b) => b.usedPoints - a.usedPoints)
       .slice(0, 4)
-      .map((w) => `${escapeMrkdwn(w.description ?? w.workloadType)} ${w.count}× = ${formatPoints(w.usedPoints)}`);
+      .map((w) => `${escapeValue(w.description ?? w.workloadType)} ${w.count}× = ${formatPoints(w.usedPoints)}`);
     const more = product.workloads.length > 4 ? ` and ${product.workloads.length - 4} more` : '';
-    const edition = product.licenseEdition ? ` (${escapeMrkdwn(product.licenseEdition)})` : '';
+    const edition = product.licenseEdition ? ` (${escapeValue(product.licenseEdition)})` : '';
     const detail = workloads.length > 0 ? ` — ${workloads.join(', ')}${more}` : '';
-    return `• *${escapeMrkdwn(product.productType)}*${edition}: ${formatPoints(product.totalPoints)} points${detail}`;
+    return `• *${escapeValue(product.productType)}*${edition}: ${formatPoints(product.totalPoints)} points${detail}`;
   });
   const organizations = report.organizations
     .slice(0, MAX_ORGANIZATIONS)
-    .map((org) => `• ${escapeMrkdwn(org.name)} (${escapeMrkdwn(org.type)}): ${formatPoints(org.usedPoints)}`);
+    .map((org) => `• ${escapeValue(org.name)} (${escapeValue(org.type)}): ${formatPoints(org.usedPoints)}`);
   if (report.organizations.length > MAX_ORGANIZATIONS) {
     organizations.push(`_and ${report.organizations.length - MAX_ORGANIZATIONS} more organizations (see the CSV)_`);
   }
@@ -47,12 +47,12 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
   const blocks = compact([
     header(`Usage report #${report.reportId}`),
     fieldsSection([
-      `*Owner*\n${escapeMrkdwn(report.organizationName)}`,
-      `*Status*\n${reportStatusIcon(report.status)} ${escapeMrkdwn(report.status)}`,
+      `*Owner*\n${escapeValue(report.organizationName)}`,
+      `*Status*\n${reportStatusIcon(report.status)} ${escapeValue(report.status)}`,
       `*Interval*\n${formatInterval(report, ctx)}`,
       `*Generated*\n${formatDate(report.generationDate, ctx)}`,
       `*Total points*\n${formatPoints(report.totalPoints)}`,
-      `*License company*\n${escapeMrkdwn(report.licenseCompanyName ?? '—')}`,
+      `*License company*\n${escapeValue(report.licenseCompanyName ?? '—')}`,
     ]),
     ...productSections.map((text) => section(text)),
     ...(report.organizations.length > 0 ? organizationSections.map((text) => section(text)) : []),
@@ -61,9 +61,8 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
   ]);
   if (productLines.length === 0) blocks.splice(2, 0, context('No product usage in this report.'));
   return {
-    text: truncate(
+    text: fallback(
       `Usage report #${report.reportId} of ${report.organizationName}: ${formatPoints(report.totalPoints)} points, ${report.status}`,
-      LIMITS.fallbackText,
     ),
     blocks,
   };

@@ -9,7 +9,7 @@ import {
   type SlackMessage,
   section,
 } from './block-kit.js';
-import { LIMITS, plural, takeFitting, truncate } from './limits.js';
+import { fallback, LIMITS, plural, takeFitting } from './limits.js';
 import { describeRange, pageNavigation, pagingOrWhole } from './paging.js';
 import { type RenderContext, timeZoneNote } from './render-context.js';
 import { reportListEntry } from './report-text.js';
@@ -47,5 +47,5 @@ export function renderReports(reply: ReportsReply, ctx: RenderContext): SlackMes
       : null,
     pageNavigation(reply.paging),
   ];
-  return { text: truncate(`${reply.title} (${range})`, LIMITS.fallbackText), blocks: compact(blocks) };
+  return { text: fallback(`${reply.title} (${range})`), blocks: compact(blocks) };
 }

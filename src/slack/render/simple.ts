@@ -1,15 +1,12 @@
 /** The short replies: usage errors, errors, notices. */
 import type { Reply } from '../../commands/reply.js';
 import { compact, context, type SlackMessage, section } from './block-kit.js';
-import { code, escapeMrkdwn, LIMITS, truncate } from './limits.js';
+import { code, escapeMrkdwn, fallback, truncate } from './limits.js';
 
 export function renderUsageError(reply: Extract<Reply, { type: 'usageError' }>): SlackMessage {
   const suggestion = reply.suggestion ? `Did you mean ${code(reply.suggestion)}?` : null;
   return {
-    text: truncate(
-      `${reply.message}${reply.suggestion ? ` Did you mean "${reply.suggestion}"?` : ''}`,
-      LIMITS.fallbackText,
-    ),
+    text: fallback(`${reply.message}${reply.suggestion ? ` Did you mean "${reply.suggestion}"?` : ''}`),
     blocks: compact([
       section(`:grey_question: ${escapeMrkdwn(reply.message)}`),
       suggestion ? section(suggestion) : null,
@@ -20,7 +17,7 @@ export function renderUsageError(reply: Extract<Reply, { type: 'usageError' }>):
 
 export function renderError(reply: Extract<Reply, { type: 'error' }>): SlackMessage {
   return {
-    text: truncate(`${reply.message}${reply.detail ? ` (${reply.detail})` : ''}`, LIMITS.fallbackText),
+    text: fallback(`${reply.message}${reply.detail ? ` (${reply.detail})` : ''}`),
     blocks: compact([
       section(`:warning: ${escapeMrkdwn(reply.message)}`),
       reply.detail ? context(escapeMrkdwn(reply.detail)) : null,
@@ -29,5 +26,5 @@ export function renderError(reply: Extract<Reply, { type: 'error' }>): SlackMess
 }
 
 export function renderNotice(reply: Extract<Reply, { type: 'notice' }>): SlackMessage {
-  return { text: truncate(reply.text, LIMITS.fallbackText), blocks: [section(escapeMrkdwn(reply.text))] };
+  return { text: fallback(reply.text), blocks: [section(escapeMrkdwn(reply.text))] };
 }

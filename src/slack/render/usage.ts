@@ -2,7 +2,7 @@
 import type { Reply } from '../../commands/reply.js';
 import type { OrganizationUsage, ServerUsage } from '../../reports/model.js';
 import { compact, context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
-import { code, escapeMrkdwn, LIMITS, plural, takeFitting, truncate } from './limits.js';
+import { code, escapeValue, fallback, LIMITS, plural, takeFitting, truncate } from './limits.js';
 import { describeRange, pageNavigation, pagingOrWhole } from './paging.js';
 import { formatPoints } from './report-text.js';
 
@@ -20,11 +20,11 @@ function serverLine(server: ServerUsage): string {
       ]
         .filter(Boolean)
         .join(', ');
-      return `${escapeMrkdwn(w.description)} ${formatPoints(w.usedUnits)} ${escapeMrkdwn(w.unitType.toLowerCase())}${extra ? ` (${extra})` : ''}`;
+      return `${escapeValue(w.description)} ${formatPoints(w.usedUnits)} ${escapeValue(w.unitType.toLowerCase())}${extra ? ` (${extra})` : ''}`;
     });
   const hidden = server.workloads.filter((w) => w.usedUnits > 0 || w.usedCount > 0).length - workloads.length;
   const list = workloads.length > 0 ? workloads.join(' · ') : 'nothing in use';
-  return `• ${escapeMrkdwn(server.serverType)} ${code(server.serverUid.slice(0, 8))}: ${list}${hidden > 0 ? ` and ${hidden} more` : ''}`;
+  return `• ${escapeValue(server.serverType)} ${code(server.serverUid.slice(0, 8))}: ${list}${hidden > 0 ? ` and ${hidden} more` : ''}`;
 }
 
 function organizationEntry(org: OrganizationUsage, names: Record<string, string>): string {
@@ -33,7 +33,7 @@ function organizationEntry(org: OrganizationUsage, names: Record<string, string>
   if (org.servers.length > 8) lines.push(`• and ${plural(org.servers.length - 8, 'more server')}`);
   if (lines.length === 0) lines.push('• no servers report usage');
   return truncate(
-    `*${escapeMrkdwn(name)}* (${escapeMrkdwn(org.organizationType)})\n${lines.join('\n')}`,
+    `*${escapeValue(name)}* (${escapeValue(org.organizationType)})\n${lines.join('\n')}`,
     LIMITS.sectionText,
   );
 }
@@ -60,5 +60,5 @@ export function renderUsage(reply: UsageReply): SlackMessage {
       : null,
     pageNavigation(reply.paging),
   ];
-  return { text: truncate(`${reply.title} (${range})`, LIMITS.fallbackText), blocks: compact(blocks) };
+  return { text: fallback(`${reply.title} (${range})`), blocks: compact(blocks) };
 }

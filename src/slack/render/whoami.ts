@@ -1,7 +1,8 @@
 /** `whoami`: the caller's roles and what they may do. */
 import type { Reply } from '../../commands/reply.js';
+import { userMention } from '../../mention.js';
 import { compact, type SlackMessage, section } from './block-kit.js';
-import { escapeMrkdwn, LIMITS, packCapped, truncate } from './limits.js';
+import { escapeMrkdwn, fallback, packCapped, userMentionMarkup } from './limits.js';
 
 export function renderWhoami(reply: Extract<Reply, { type: 'whoami' }>): SlackMessage {
   const roles = reply.roles.length > 0 ? reply.roles.map(escapeMrkdwn).join(', ') : 'none';
@@ -11,7 +12,10 @@ export function renderWhoami(reply: Extract<Reply, { type: 'whoami' }>): SlackMe
     (count) => `• …and ${count} more`,
   );
   return {
-    text: truncate(`<@${reply.userId}>: ${roles}`, LIMITS.fallbackText),
-    blocks: compact([section(`<@${reply.userId}> · roles: *${roles}*`), ...may.map((text) => section(text))]),
+    text: fallback(`${userMention(reply.userId)}: ${reply.roles.join(', ') || 'none'}`),
+    blocks: compact([
+      section(`${userMentionMarkup(reply.userId)} · roles: *${roles}*`),
+      ...may.map((text) => section(text)),
+    ]),
   };
 }

@@ -1,5 +1,6 @@
 /** Facts about the renderers: what a reader sees, which buttons run what, dates in the reader's zone. */
 import { describe, expect, it } from 'vitest';
+import { channelMention, userMention } from '../../../src/mention.js';
 import { renderInstallModal } from '../../../src/slack/render/install-modal.js';
 import { escapeMrkdwn, packCapped, truncate } from '../../../src/slack/render/limits.js';
 import { describeRange, pagingButtons, withPage } from '../../../src/slack/render/paging.js';
@@ -21,9 +22,12 @@ describe('limits helpers', () => {
     expect(truncate('abcdef', 4)).toBe('abc…');
   });
 
-  it('escapes mrkdwn control characters but keeps user and channel mentions; never broadcasts', () => {
+  it('escapes text whole: only the mentions the bot builds become mentions; never broadcasts', () => {
     expect(escapeMrkdwn('A & B <x>')).toBe('A &amp; B &lt;x&gt;');
-    expect(escapeMrkdwn('by <@U0ALICE> in <#C0LIC>')).toBe('by <@U0ALICE> in <#C0LIC>');
+    expect(escapeMrkdwn('by <@U0ALICE> in <#C0LIC>')).toBe('by &lt;@U0ALICE&gt; in &lt;#C0LIC&gt;');
+    expect(escapeMrkdwn(`by ${userMention('U0ALICE')} in ${channelMention('C0LIC')}`)).toBe(
+      'by <@U0ALICE> in <#C0LIC>',
+    );
     expect(escapeMrkdwn('<!channel> <!here>')).toBe('&lt;!channel&gt; &lt;!here&gt;');
   });
 

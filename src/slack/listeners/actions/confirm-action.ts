@@ -9,6 +9,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { ApprovalService, ClickResult, Presenter } from '../../../approvals/types.js';
 import { type Clock, systemClock } from '../../../licenses/expiry.js';
 import type { Logger } from '../../../log.js';
+import { escapeMrkdwn } from '../../../mrkdwn.js';
 import type { PendingAction } from '../../../store/types.js';
 import { CONFIRM_ACTION_ID, renderActionCard } from '../../render/action-card.js';
 import type { KnownBlock } from '../../render/block-kit.js';
@@ -144,10 +145,14 @@ function renderContext(deps: Pick<ApprovalListenerDeps, 'teamTimeZone' | 'clock'
 }
 
 /** An ephemeral answer for the clicker only (on their Home for a click there); the card stays as it is. */
-async function tellClicker(click: ApprovalClick, text: string, deps: ApprovalListenerDeps): Promise<void> {
+async function tellClicker(click: ApprovalClick, reason: string, deps: ApprovalListenerDeps): Promise<void> {
   const { logger } = deps;
+  // Reasons are the bot's words, but may quote a target label from VSPC: escaped whole (the Home escapes its notice itself).
+  const text = escapeMrkdwn(reason);
   if (click.fromHome && deps.tellInHome) {
-    await deps.tellInHome(click.userId, text).catch((error: unknown) => logger.warn({ err: error }, 'no Home notice'));
+    await deps
+      .tellInHome(click.userId, reason)
+      .catch((error: unknown) => logger.warn({ err: error }, 'no Home notice'));
     return;
   }
   try {

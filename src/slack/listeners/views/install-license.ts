@@ -17,6 +17,7 @@ import type { Access, ApprovalService } from '../../../approvals/types.js';
 import { type Clock, systemClock } from '../../../licenses/expiry.js';
 import { LICENSE_KINDS, type LicenseKind } from '../../../licenses/model.js';
 import type { Logger } from '../../../log.js';
+import { escapeMrkdwn } from '../../../mrkdwn.js';
 import type { Store } from '../../../store/types.js';
 import { downloadSlackFile } from '../../files/download.js';
 import { refuseFileUrl } from '../../files/slack-hosts.js';
@@ -128,7 +129,7 @@ export async function processInstall(
   deps: InstallListenerDeps,
 ): Promise<InstallOutcome> {
   const fail = async (reason: string): Promise<InstallOutcome> => {
-    await tellUploader(client, submission, `The license file was not accepted: ${reason}`, deps.logger);
+    await tellUploader(client, submission, escapeMrkdwn(`The license file was not accepted: ${reason}`), deps.logger);
     return { ok: false, reason };
   };
   try {

@@ -274,8 +274,9 @@ function sourceFiles(dir: string): string[] {
 function mrkdwnTexts(message: SlackMessage): { where: string; text: string }[] {
   const found: { where: string; text: string }[] = [{ where: 'text', text: message.text }];
   const walk = (value: unknown, where: string) => {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${where}[${i}]`));
-    else if (typeof value === 'object' && value !== null) {
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(item, `${where}[${i}]`);
+    } else if (typeof value === 'object' && value !== null) {
       const object = value as Record<string, unknown>;
       if (object.type === 'mrkdwn' && typeof object.text === 'string') found.push({ where, text: object.text });
       for (const [key, child] of Object.entries(object)) walk(child, `${where}.${key}`);

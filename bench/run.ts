@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../test/support/app.js';
 import { measureAckLatency } from './ack-latency.js';
+import { measureChartRender } from './chart-render.js';
 import { measureColdStart } from './cold-start.js';
 import { measureDigestBuild } from './digest-build.js';
 import { CONCURRENCY, LATENCY_MS, measureInventoryLoad } from './inventory-load.js';
@@ -37,6 +38,8 @@ step(`inventory load (12,000 licenses, ${LATENCY_MS} ms a request)`);
 const inventory = await measureInventoryLoad();
 step('digest build');
 const digest = measureDigestBuild(inventory.snapshot);
+step('chart render (24 months × 6 series)');
+const chart = await measureChartRender();
 step('cold start');
 const cold = await measureColdStart(build.entry);
 
@@ -71,6 +74,14 @@ const figures: Figure[] = [
   figure('digest build (median of later builds)', digest.buildMs, 'ms', { text: '≤ 100 ms', max: 100 }),
   figure('digest render to Block Kit (median)', digest.renderMs, 'ms'),
   figure('digest messages (main + thread replies)', digest.messages, ''),
+  figure('chart render, 24 months × 6 series, 1600×900 PNG (median)', chart.renderMs, 'ms', {
+    text: '≤ 300 ms',
+    max: 300,
+  }),
+  figure('chart render, first (loads resvg in its worker)', chart.firstMs, 'ms'),
+  figure('chart render: main-thread time per chart', chart.mainThreadMs, 'ms'),
+  figure('chart PNG size', chart.pngBytes / 1024, 'KiB'),
+  figure('chart: RSS growth over 31 charts (worker + resvg)', chart.rssGrowthMb, 'MB'),
   figure(`peak RSS of the bot process (VmHWM, ${form})`, ack.peakRssMb, 'MB', { text: '≤ 120 MB', max: 120 }),
   figure('cold start to /readyz 200, compiled (node dist)', cold.compiledMs, 'ms', { text: '≤ 1000 ms', max: 1000 }),
   figure('cold start to /readyz 200, from sources (tsx)', cold.tsxMs, 'ms'),
@@ -104,6 +115,7 @@ writeFileSync(
         ack,
         inventory: { ...inventory, snapshot: undefined },
         digest,
+        chart,
         cold,
       },
     },

@@ -7,7 +7,7 @@ export interface SimulatorOptions extends Partial<InventorySizes> {
   /** Default 127.0.0.1: the simulator is a loopback tool. */
   host?: string;
   seed?: string | number;
-  /** Monthly reports per owner (default 4: three approved, the last one waiting for approval). */
+  /** Monthly reports per owner (default 25: two years approved, the last month waiting for approval). */
   reportMonths?: number;
   /** Added to every request before it is answered. */
   latencyMs?: number;

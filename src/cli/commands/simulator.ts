@@ -6,12 +6,14 @@ import { parseArgs } from 'node:util';
 import type { SimulatorOptions } from '../../simulator/options.js';
 
 const USAGE = `usage: vspc-license-bot simulator --port N [--host H] [--seed S]
-         [--sites N --vbr N --vone N --vb365 N --companies N]
+         [--sites N --vbr N --vone N --vb365 N --companies N] [--history-months N]
          [--latency MS] [--fail-rate P] [--async] [--username U --password P] [--api-key K]
 
-  --port 0 picks a free port; the simulator listens on 127.0.0.1 unless --host says otherwise.`;
+  --port 0 picks a free port; the simulator listens on 127.0.0.1 unless --host says otherwise.
+  --history-months N: monthly usage reports per owner (default 25: two years approved and the
+  last month waiting for approval).`;
 
-const INTEGER_OPTIONS = ['port', 'sites', 'vbr', 'vone', 'vb365', 'companies', 'latency'] as const;
+const INTEGER_OPTIONS = ['port', 'sites', 'vbr', 'vone', 'vb365', 'companies', 'latency', 'history-months'] as const;
 
 class UsageError extends Error {}
 
@@ -39,6 +41,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
         vb365: { type: 'string' },
         companies: { type: 'string' },
         latency: { type: 'string' },
+        'history-months': { type: 'string' },
         'fail-rate': { type: 'string' },
         async: { type: 'boolean' },
         username: { type: 'string' },
@@ -61,12 +64,14 @@ export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
     vb365: 100_000,
     companies: 100_000,
     latency: 600_000,
+    'history-months': 120,
   };
   const options: SimulatorOptions = {};
   for (const name of INTEGER_OPTIONS) {
     const value = integer(name, text(name), limits[name]);
     if (value === undefined) continue;
     if (name === 'latency') options.latencyMs = value;
+    else if (name === 'history-months') options.reportMonths = Math.max(1, value);
     else options[name] = value;
   }
   const failRate = text('fail-rate');

@@ -16,6 +16,7 @@ import { classify } from './notable.js';
 import { generateOrganizations, generateProvider } from './organizations.js';
 import { generateReports } from './reports.js';
 import {
+  DEFAULT_REPORT_MONTHS,
   DEFAULT_SIZES,
   type Inventory,
   type InventoryOptions,
@@ -24,6 +25,7 @@ import {
   type ServerLicenseKind,
 } from './types.js';
 import { generateUsage } from './usage.js';
+import { generateUsageHistory } from './usage-history.js';
 
 const HOST_PREFIX: Record<ServerLicenseKind, string> = { site: 'cc', vbr: 'vbr', vone: 'vone', vb365: 'vb365' };
 
@@ -101,6 +103,15 @@ export function generateInventory(options: InventoryOptions = {}): Inventory {
   };
 
   const vspcServerUid = random.uuid();
+  // A stream of its own: the history does not shift the licenses, and sizes of other kinds do not shift it.
+  const history = generateUsageHistory({
+    random: createRandom(`${seed}:usage-history`),
+    now,
+    months: Math.max(1, options.reportMonths ?? DEFAULT_REPORT_MONTHS),
+    companies,
+    servers: servers.values(),
+    hasSites: siteServers.length > 0,
+  });
   const base = {
     seed,
     now,
@@ -115,15 +126,20 @@ export function generateInventory(options: InventoryOptions = {}): Inventory {
     consoleSettings: { isAutoUpdateEnabled: true },
     vspcServerUid,
     reports: generateReports({
-      random,
       now,
-      months: Math.max(1, options.reportMonths ?? 4),
+      history,
       provider,
       organizations,
       licenseOf: (uid) => licenseOf.get(uid) ?? fallback,
     }),
     reportSettings: { autoApprove: false },
-    usage: generateUsage(random, organizations, servers.values(), siteServers, vspcServerUid),
+    usage: generateUsage(history, organizations, servers.values(), siteServers, vspcServerUid),
+    plantedUsage: history.planted
+      ? {
+          jump: { uid: history.planted.jump.uid, name: history.planted.jump.name },
+          zero: { uid: history.planted.zero.uid, name: history.planted.zero.name },
+        }
+      : null,
   };
   return { ...base, notable: classify(base) };
 }

@@ -1,72 +1,92 @@
 /**
- * Monthly license usage reports: one per owner (the provider, each reseller) and month. The most
- * recent month waits for approval; older months are approved.
+ * Monthly license usage reports: one per owner (the provider, each reseller) and month, made from
+ * the usage history. The most recent month waits for approval; older months are approved. The
+ * provider's report lists its own companies and each reseller as one line (the sum of the
+ * reseller's companies) and itemizes every company in its usage details; a reseller's report lists
+ * the reseller's companies.
  */
 import { isoDate } from '../dates.js';
-import type { Random } from '../random.js';
 import type { OrganizationLicenseUsage, ProductUsage, SingleLicenseReport, UsageDetails } from '../wire.js';
 import type { Organization } from './types.js';
-import { reportWorkload } from './workloads.js';
+import { type Counts, pointsOf, type UsageHistory, type WorkloadName } from './usage-history.js';
+import { reportWorkload, WORKLOADS } from './workloads.js';
 
-/** What one company used in one month. */
+/** Products as VSPC reports them, with the workloads each one bills. */
+const PRODUCTS: {
+  productType: string;
+  licenseEdition: string;
+  workloads: { name: WorkloadName; workloadType: string; description: string }[];
+}[] = [
+  {
+    productType: 'BackupAndReplication',
+    licenseEdition: 'Enterprise Plus',
+    workloads: [
+      { name: 'vbrVm', workloadType: 'VBR_VM', description: 'VM' },
+      { name: 'vbrServer', workloadType: 'VBR_Server_Agent', description: 'Server agent' },
+    ],
+  },
+  {
+    productType: 'CloudConnect',
+    licenseEdition: 'Enterprise Plus',
+    workloads: [
+      { name: 'ccBackup', workloadType: 'CC_VM_Backup', description: 'Cloud backup (VM)' },
+      { name: 'ccReplica', workloadType: 'CC_VM_Replica', description: 'Cloud replica (VM)' },
+    ],
+  },
+  {
+    productType: 'VSPC',
+    licenseEdition: 'Standard',
+    workloads: [
+      { name: 'vspcServer', workloadType: 'VAC_Server_Agent', description: 'Server agent' },
+      { name: 'vspcWorkstation', workloadType: 'VAC_Workstation_Agent', description: 'Workstation agent' },
+    ],
+  },
+  {
+    productType: 'VONE',
+    licenseEdition: 'Enterprise',
+    workloads: [{ name: 'voneVm', workloadType: 'VONE_VM', description: 'VM' }],
+  },
+  {
+    productType: 'VB365',
+    licenseEdition: 'Enterprise',
+    workloads: [{ name: 'vb365User', workloadType: 'VB365_User', description: 'User' }],
+  },
+];
+
+/** What one company used in one month, and the month before (for the counts of new workloads). */
 interface CompanyMonth {
   company: Organization;
-  vms: number;
-  newVms: number;
-  replicas: number;
-  serverAgents: number;
-  workstationAgents: number;
+  counts: Counts;
+  before: Counts;
   supportId: string;
   licenseId: string;
 }
 
-function products(rows: CompanyMonth[]): ProductUsage[] {
-  const sum = (pick: (row: CompanyMonth) => number) => rows.reduce((total, row) => total + pick(row), 0);
-  const vbr = [
-    reportWorkload(
-      'VM',
-      13,
-      sum((r) => r.vms),
-      sum((r) => r.newVms),
-    ),
-  ];
-  const cc = [
-    reportWorkload(
-      'VM Cloud Replica',
-      10,
-      sum((r) => r.replicas),
-      0,
-    ),
-  ];
-  const vspc = [
-    reportWorkload(
-      'Server agent',
-      13,
-      sum((r) => r.serverAgents),
-      0,
-    ),
-    reportWorkload(
-      'Workstation agent',
-      5,
-      sum((r) => r.workstationAgents),
-      0,
-    ),
-  ];
-  const product = (productType: string, licenseEdition: string, workloadUsage: typeof vbr): ProductUsage => ({
-    productType,
-    licenseEdition,
-    totalPoints: workloadUsage.reduce((total, w) => total + w.usedPoints, 0),
-    workloadUsage,
-  });
-  return [
-    product('BackupAndReplication', 'Enterprise Plus', vbr),
-    product('CloudConnect', 'Enterprise Plus', cc),
-    product('VSPC', 'Standard', vspc),
-  ];
+function products(rows: readonly CompanyMonth[]): ProductUsage[] {
+  const out: ProductUsage[] = [];
+  for (const product of PRODUCTS) {
+    const workloadUsage = product.workloads
+      .map((w) => {
+        let count = 0;
+        let fresh = 0;
+        for (const row of rows) {
+          const now = row.counts[w.name] ?? 0;
+          count += now;
+          fresh += Math.max(0, now - (row.before[w.name] ?? 0));
+        }
+        return reportWorkload(w.description, WORKLOADS[w.name].weight, count, fresh, w.workloadType);
+      })
+      .filter((w) => w.initialCount > 0);
+    if (workloadUsage.length === 0) continue;
+    out.push({
+      productType: product.productType,
+      licenseEdition: product.licenseEdition,
+      totalPoints: workloadUsage.reduce((total, w) => total + w.usedPoints, 0),
+      workloadUsage,
+    });
+  }
+  return out;
 }
-
-const pointsOf = (row: CompanyMonth): number =>
-  row.vms * 13 + row.replicas * 10 + row.serverAgents * 13 + row.workstationAgents * 5;
 
 function details(row: CompanyMonth): UsageDetails {
   return {
@@ -87,9 +107,8 @@ function details(row: CompanyMonth): UsageDetails {
 }
 
 export interface ReportInput {
-  random: Random;
   now: Date;
-  months: number;
+  history: UsageHistory;
   provider: Organization;
   organizations: Organization[];
   /** A support id and license id per company, from its licenses. */
@@ -101,28 +120,30 @@ function ownerOf(company: Organization, resellers: Set<string>): string | null {
   return company.managedBy !== null && resellers.has(company.managedBy) ? company.managedBy : null;
 }
 
+const sumPoints = (rows: readonly CompanyMonth[]) => rows.reduce((total, row) => total + pointsOf(row.counts), 0);
+
 export function generateReports(input: ReportInput): SingleLicenseReport[] {
-  const { random, now, months, provider, organizations } = input;
+  const { now, history, provider, organizations } = input;
+  const { months } = history;
   const companies = organizations.filter((org) => org.type === 'Company');
   const resellers = organizations.filter((org) => org.type === 'Reseller');
   const resellerUids = new Set(resellers.map((r) => r.uid));
   const reports: SingleLicenseReport[] = [];
   let reportId = 1;
-  for (let back = months; back >= 1; back--) {
+  for (let index = 0; index < months; index++) {
+    const back = months - index;
     const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
     const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back + 1, 0));
     const generated = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back + 1, 1));
-    const rows: CompanyMonth[] = companies.map((company) => ({
-      company,
-      vms: random.int(0, 40),
-      newVms: random.int(0, 3),
-      replicas: random.int(0, 6),
-      serverAgents: random.int(0, 5),
-      workstationAgents: random.int(0, 9),
-      ...input.licenseOf(company.uid),
-    }));
-    const owners: Organization[] = [provider, ...resellers];
-    for (const owner of owners) {
+    const rows: CompanyMonth[] = [];
+    for (const company of companies) {
+      const series = history.counts.get(company.uid) ?? [];
+      const counts = series[index] ?? {};
+      // A company that has not joined yet is not in the month's reports.
+      if (pointsOf(counts) === 0) continue;
+      rows.push({ company, counts, before: series[index - 1] ?? {}, ...input.licenseOf(company.uid) });
+    }
+    for (const owner of [provider, ...resellers]) {
       const covered =
         owner === provider ? rows : rows.filter((row) => ownerOf(row.company, resellerUids) === owner.uid);
       const organizationsUsage: OrganizationLicenseUsage[] =
@@ -130,17 +151,15 @@ export function generateReports(input: ReportInput): SingleLicenseReport[] {
           ? [
               ...covered
                 .filter((row) => ownerOf(row.company, resellerUids) === null)
-                .map((row) => usageLine(row.company, pointsOf(row))),
+                .map((row) => usageLine(row.company, pointsOf(row.counts))),
               ...resellers.map((reseller) =>
                 usageLine(
                   reseller,
-                  covered
-                    .filter((row) => ownerOf(row.company, resellerUids) === reseller.uid)
-                    .reduce((total, row) => total + pointsOf(row), 0),
+                  sumPoints(covered.filter((row) => ownerOf(row.company, resellerUids) === reseller.uid)),
                 ),
               ),
             ]
-          : covered.map((row) => usageLine(row.company, pointsOf(row)));
+          : covered.map((row) => usageLine(row.company, pointsOf(row.counts)));
       const productsUsage = products(covered);
       reports.push({
         reportStatus: back === 1 ? 'ApprovalRequired' : 'Approved',

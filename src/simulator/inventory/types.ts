@@ -75,6 +75,11 @@ export interface Inventory {
   reports: SingleLicenseReport[];
   reportSettings: { autoApprove: boolean };
   usage: OrganizationCurrentLicenseUsage[];
+  /**
+   * The companies whose current usage was changed on purpose against the last report: `jump` is
+   * 70 % and 88 points above it, `zero` fell to nothing. Null with fewer than four companies.
+   */
+  plantedUsage: { jump: { uid: string; name: string }; zero: { uid: string; name: string } } | null;
   notable: Notable;
 }
 
@@ -89,8 +94,11 @@ export interface InventorySizes {
 export interface InventoryOptions extends Partial<InventorySizes> {
   seed?: string | number;
   now?: Date;
-  /** Monthly reports per owner: the last one is `ApprovalRequired`, the older ones `Approved`. */
+  /** Monthly reports per owner (default 25): the last one is `ApprovalRequired`, the older ones `Approved`. */
   reportMonths?: number;
 }
+
+/** Two years of approved reports and the month waiting for approval. */
+export const DEFAULT_REPORT_MONTHS = 25;
 
 export const DEFAULT_SIZES: InventorySizes = { sites: 3, vbr: 40, vone: 8, vb365: 8, companies: 12 };

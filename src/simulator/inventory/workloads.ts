@@ -100,9 +100,10 @@ export function reportWorkload(
   weight: number,
   initialCount: number,
   newCount: number,
+  workloadType = 'Dynamic',
 ): WorkloadLicenseUsage {
   return {
-    workloadType: 'Dynamic',
+    workloadType,
     description,
     initialCount,
     reportedCount: initialCount,

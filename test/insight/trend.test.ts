@@ -61,7 +61,11 @@ describe('buildTrend', () => {
     ]);
     expect(t.series[0]!.change).toEqual({ points: 10, percent: 8.3 });
     expect(trend([FEB]).months[0]!.change).toBeNull();
-    expect(trend([FEB], { base: JAN }).series[1]!.change).toEqual({ points: 30, percent: null });
+    // Delta is new in February: a change of 30 points with no percentage.
+    expect(trend([FEB], { base: JAN, top: 4 }).series.find((s) => s.label === 'Delta')!.change).toEqual({
+      points: 30,
+      percent: null,
+    });
   });
 
   it('narrows to the organizations --org matched, without others when they fit the top', () => {

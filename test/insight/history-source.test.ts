@@ -1,0 +1,129 @@
+/**
+ * Where months come from: kept months are not asked again, open and missing ones are, at most
+ * `concurrency` at a time; only final months (and empty months before the history) are kept; a
+ * server that selects reports by generation date is noticed and asked with the 1st of the next month.
+ */
+import { describe, expect, it } from 'vitest';
+import { HistorySource, type KeptMonths } from '../../src/insight/history-source.js';
+import type { ReportSnapshot } from '../../src/insight/snapshot.js';
+import type { UsageReport } from '../../src/reports/model.js';
+import { createFakeBackend } from '../commands/support/fake-backend.js';
+
+function report(month: string, reportId: number, status = 'Approved'): UsageReport {
+  return {
+    reportId,
+    status,
+    organizationName: 'Skyline',
+    organizationUid: 'p1',
+    licenseCompanyName: null,
+    generationDate: `${month}-28`,
+    intervalStart: `${month}-01`,
+    intervalEnd: `${month}-28`,
+    totalPoints: reportId,
+    products: [],
+    organizations: [{ name: 'Acme', type: 'Company', usedPoints: reportId, uid: 'a1' }],
+    notCollectedCloudServers: [],
+  };
+}
+
+function memoryKept(): KeptMonths & { rows: Map<string, ReportSnapshot[]> } {
+  const rows = new Map<string, ReportSnapshot[]>();
+  return {
+    rows,
+    async load(months) {
+      return new Map(months.filter((m) => rows.has(m)).map((m) => [m, rows.get(m)!]));
+    },
+    async keep(month, reports) {
+      rows.set(month, [...reports]);
+    },
+  };
+}
+
+/** A backend whose month answers wait until released, so the calls in flight can be counted. */
+function slowBackend(reports: UsageReport[], bySelect: (date: string) => UsageReport[]) {
+  const backend = createFakeBackend({ reports });
+  let inFlight = 0;
+  const stats = { maxInFlight: 0, monthCalls: [] as string[] };
+  const listReports = backend.listReports.bind(backend);
+  backend.listReports = async (scope) => {
+    if (scope.kind !== 'month') return listReports(scope);
+    stats.monthCalls.push(scope.month);
+    inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    inFlight--;
+    return bySelect(scope.month);
+  };
+  return { backend, stats };
+}
+
+const MONTHS = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02'];
+const ALL = [...MONTHS.slice(0, -1).map((m, i) => report(m, i + 1)), report('2026-02', 6, 'ApprovalRequired')];
+
+describe('HistorySource', () => {
+  it('fetches missing months at most `concurrency` at a time, answers the latest month from /latest, keeps final ones', async () => {
+    const { backend, stats } = slowBackend(ALL, (m) => ALL.filter((r) => r.intervalStart.startsWith(m)));
+    const kept = memoryKept();
+    const source = new HistorySource({ backend, kept, concurrency: 2 });
+    const latest = await source.latest();
+    expect(latest.month).toBe('2026-02');
+    const first = await source.months(['2025-08', ...MONTHS], latest);
+    expect(stats.maxInFlight).toBe(2);
+    expect(stats.monthCalls.sort()).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
+    expect(first.fetched).toEqual(['2025-08', ...MONTHS]);
+    expect(first.byMonth.get('2026-02')!.map((r) => r.reportId)).toEqual([6]);
+    // Final months and the empty month before the history are kept; the open month is not.
+    expect([...kept.rows.keys()].sort()).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
+    expect(kept.rows.get('2025-08')).toEqual([]);
+
+    stats.monthCalls.length = 0;
+    const second = await source.months(['2025-08', ...MONTHS], await source.latest());
+    expect(stats.monthCalls).toEqual([]);
+    expect(second.fromStore).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
+    expect(second.fetched).toEqual(['2026-02']);
+  });
+
+  it('does not keep an empty month right before the latest one: its reports may still come', async () => {
+    const { backend } = slowBackend(ALL, () => []);
+    const kept = memoryKept();
+    const source = new HistorySource({ backend, kept, concurrency: 4 });
+    await source.months(['2025-12', '2026-01'], { month: '2026-02', reports: [] });
+    expect([...kept.rows.keys()]).toEqual(['2025-12']);
+  });
+
+  it('notices a server that selects by generation date and asks with the 1st of the month after', async () => {
+    // This server answers date M-01 with the reports generated then: those of month M-1.
+    const { backend, stats } = slowBackend(ALL, (m) => {
+      const [y, mo] = m.split('-').map(Number) as [number, number];
+      const before = mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+      return ALL.filter((r) => r.intervalStart.startsWith(before));
+    });
+    const source = new HistorySource({ backend, kept: null, concurrency: 1 });
+    const got = await source.months(['2025-11', '2025-12'], { month: '2026-02', reports: [] });
+    expect(got.byMonth.get('2025-11')!.map((r) => r.month)).toEqual(['2025-11']);
+    expect(got.byMonth.get('2025-12')!.map((r) => r.month)).toEqual(['2025-12']);
+    expect(stats.monthCalls).toEqual(['2025-11', '2025-12', '2026-01']);
+  });
+
+  it('reads the months from VSPC when the store fails, and says so in the log', async () => {
+    const { backend, stats } = slowBackend(ALL, (m) => ALL.filter((r) => r.intervalStart.startsWith(m)));
+    const warnings: string[] = [];
+    const logger = { warn: (_: unknown, message: string) => warnings.push(message) } as never;
+    const kept: KeptMonths = {
+      load: async () => {
+        throw new Error('disk gone');
+      },
+      keep: async () => {
+        throw new Error('disk gone');
+      },
+    };
+    const source = new HistorySource({ backend, kept, concurrency: 4, logger });
+    const got = await source.months(['2025-10'], { month: '2026-02', reports: [] });
+    expect(got.byMonth.get('2025-10')!.map((r) => r.reportId)).toEqual([2]);
+    expect(stats.monthCalls).toEqual(['2025-10']);
+    expect(warnings).toEqual([
+      'usage history: could not read kept months; reading them from VSPC',
+      'usage history: could not keep a finalized month',
+    ]);
+  });
+});

@@ -24,8 +24,10 @@ function invalid(input: TrendChartInput): string | null {
   return wrong ? `series "${wrong.name}" has ${wrong.values.length} values for ${input.months.length} months` : null;
 }
 
+/** The first line only: a module-not-found error from the worker carries its require stack and a whole minified file. */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n', 1)[0]?.trim() || 'unknown error';
 }
 
 export function createTrendChartRenderer(deps: TrendChartRendererDeps): RenderTrendChart {
@@ -35,7 +37,11 @@ export function createTrendChartRenderer(deps: TrendChartRendererDeps): RenderTr
   const rasterizer = (): Promise<Rasterizer | { failed: string }> => {
     loading ??= load().catch((error: unknown) => {
       const reason = `chart renderer unavailable: ${describe(error)}`;
-      deps.log.warn({ err: error }, `${reason}; trend answers carry the table only`);
+      const code = (error as { code?: unknown } | null)?.code;
+      deps.log.warn(
+        { reason, ...(typeof code === 'string' ? { code } : {}) },
+        `${reason}; trend answers carry the table only`,
+      );
       return { failed: reason };
     });
     return loading;
@@ -50,7 +56,7 @@ export function createTrendChartRenderer(deps: TrendChartRendererDeps): RenderTr
       const image = await loaded.toPng(trendChartSvg(input, loaded.metrics), CHART_SCALE);
       return { ok: true, ...image, altText: chartAltText(input) };
     } catch (error) {
-      deps.log.warn({ err: error }, 'chart render failed');
+      deps.log.warn({ reason: describe(error) }, 'chart render failed');
       return { ok: false, reason: `chart render failed: ${describe(error)}` };
     }
   };

@@ -86,7 +86,9 @@ describe('renderTrendChart when the native renderer cannot load', () => {
       log: capture.log,
       load: async () => {
         loads += 1;
-        throw new Error("Cannot find module '@resvg/resvg-js-linux-x64-gnu'");
+        throw Object.assign(new Error("Cannot find module '@resvg/resvg-js-linux-x64-gnu'\nRequire stack:\n- a.js"), {
+          code: 'MODULE_NOT_FOUND',
+        });
       },
     });
     const first = await broken(trendInput(3, 2));
@@ -97,7 +99,8 @@ describe('renderTrendChart when the native renderer cannot load', () => {
     expect(loads).toBe(1);
     const warnings = capture.lines().filter((line) => line.level === 40);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.msg).toContain('trend answers carry the table only');
+    expect(warnings[0]?.msg).toBe(`${reason}; trend answers carry the table only`);
+    expect(warnings[0]).toMatchObject({ reason, code: 'MODULE_NOT_FOUND' });
   });
 
   it('does not load the renderer until the first chart', async () => {

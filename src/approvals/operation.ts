@@ -36,3 +36,10 @@ export function dedupeKey(operation: WriteOperation): string {
       return operation.op;
   }
 }
+
+// The store keeps operations as JSON without importing this layer; this names their type there.
+declare module '../store/types.js' {
+  interface StoredOperationRegistry {
+    operation: WriteOperation;
+  }
+}

@@ -6,7 +6,7 @@
 import type { Logger } from '../log.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { StoreError } from './errors.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openSqliteStore } from './sqlite/open.js';
 import type { Store } from './types.js';
 
 export interface CreateStoreOptions {
@@ -25,7 +25,7 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
     return store;
   }
   // Loaded only for postgres URLs: pg costs start-up time and memory the SQLite default does not need.
-  const { openPostgresStore } = await import('./postgres-store.js');
+  const { openPostgresStore } = await import('./postgres/open.js');
   const store = openPostgresStore(target.url, {
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),

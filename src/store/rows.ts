@@ -3,14 +3,13 @@
  * integers may come back as strings (PostgreSQL BIGINT through pg) and JSON as text (SQLite) or
  * already parsed (JSONB).
  */
-import type { WriteOperation } from '../approvals/operation.js';
-import type { ActionStatus, AuditEntry, DigestRecord, PendingAction, StoredFile } from './types.js';
+import type { ActionStatus, AuditEntry, DigestRecord, PendingAction, StoredFile, StoredOperation } from './types.js';
 
 type DbInteger = number | string | bigint;
 
 export interface ActionRow {
   id: string;
-  operation: string | WriteOperation;
+  operation: string | StoredOperation;
   dedupe_key: string;
   target_label: string;
   requested_by: string;
@@ -73,7 +72,7 @@ function toDate(value: DbInteger): Date {
 export function actionFromRow(row: ActionRow): PendingAction {
   return {
     id: row.id,
-    operation: typeof row.operation === 'string' ? (JSON.parse(row.operation) as WriteOperation) : row.operation,
+    operation: typeof row.operation === 'string' ? (JSON.parse(row.operation) as StoredOperation) : row.operation,
     dedupeKey: row.dedupe_key,
     targetLabel: row.target_label,
     requestedBy: row.requested_by,

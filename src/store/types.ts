@@ -1,9 +1,18 @@
 /**
- * The store interface: pending actions, uploaded license files, the audit log and digest records.
- * `sqlite-store.ts` (embedded default) and `postgres-store.ts` (several replicas) implement it with
- * the same semantics; `test/store/` runs one suite against both.
+ * The store interface: pending actions, uploaded license files, the audit log and digest records,
+ * one interface per table. `sqlite/` (embedded default) and `postgres/` (several replicas) implement
+ * each with the same semantics; `test/store/` runs one suite against both.
  */
-import type { WriteOperation } from '../approvals/operation.js';
+
+/**
+ * What a pending action will do. The store sits below the approvals and keeps the operation as JSON
+ * without knowing its shape; the approvals layer names the type by augmenting this registry
+ * (`src/approvals/operation.ts`), so the store never imports upward and callers keep full typing.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by module augmentation from src/approvals/operation.ts
+export interface StoredOperationRegistry {}
+
+export type StoredOperation = StoredOperationRegistry extends { operation: infer O } ? O : { op: string };
 
 export type ActionStatus = 'pending' | 'executing' | 'succeeded' | 'failed' | 'cancelled' | 'expired' | 'unknown';
 
@@ -19,7 +28,7 @@ export const DEFAULT_DIGEST_LEASE_MS = 10 * 60_000;
 export interface PendingAction {
   /** uuid; also the `X-Request-id` of the VSPC call. */
   id: string;
-  operation: WriteOperation;
+  operation: StoredOperation;
   /** `dedupeKey(operation)`: at most one open (pending/executing) action per key. */
   dedupeKey: string;
   /** Human label of the target, as the card showed it (e.g. "VBR 1f3a… · Acme Corp"). */
@@ -97,10 +106,7 @@ export interface DigestRecord {
   attempts: number;
 }
 
-export interface Store {
-  /** Creates tables / runs pending versioned migrations. Idempotent. */
-  migrate(): Promise<void>;
-
+export interface ActionStore {
   /**
    * Inserts the action unless an open action with the same dedupeKey exists; then returns that one
    * and `created: false`.
@@ -124,14 +130,20 @@ export interface Store {
   listActions(filter: { status?: ActionStatus[]; limit?: number }): Promise<PendingAction[]>;
   /** Pending actions whose expiresAt ≤ now (not yet marked expired). */
   listExpired(now: Date): Promise<PendingAction[]>;
+}
 
+export interface FileStore {
   putFile(file: StoredFile): Promise<void>;
   getFile(id: string): Promise<StoredFile | null>;
+}
 
+export interface AuditStore {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(limit: number): Promise<AuditEntry[]>;
+}
 
+export interface DigestStore {
   /**
    * Unique claim of (channel, day): true for exactly one caller across replicas. It succeeds when the
    * day has no record yet, or when the existing one may be taken over: `failed` (or released), or
@@ -145,8 +157,18 @@ export interface Store {
   finishDigest(channel: string, day: string, status: 'posted' | 'failed', messageTs: string | null): Promise<void>;
   /** Lets a failed claim be taken again (retry within the day); `claimDigest` now also takes `failed` by itself. */
   releaseDigest(channel: string, day: string): Promise<void>;
+}
 
+export interface StoreLifecycle {
+  /** Creates tables / runs pending versioned migrations. Idempotent. */
+  migrate(): Promise<void>;
   /** True when the store answers (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * The whole store: one interface per table. A new table is a new interface here (or in a file of its
+ * own) plus one file per implementation under `sqlite/` and `postgres/`, composed in their `open*`.
+ */
+export interface Store extends StoreLifecycle, ActionStore, FileStore, AuditStore, DigestStore {}

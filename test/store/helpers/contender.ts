@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { openSqliteStore } from '../../../src/store/sqlite-store.js';
+import { openSqliteStore } from '../../../src/store/sqlite/open.js';
 import { newAction, T0 } from '../fixtures.js';
 
 const [path, actionId, tag, attemptsText] = process.argv.slice(2) as [string, string, string, string];

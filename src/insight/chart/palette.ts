@@ -20,8 +20,9 @@ export const MUTED_TEXT_COLOUR = '#616061';
 export const GRID_COLOUR = '#DDDDDD';
 export const BACKGROUND_COLOUR = '#FFFFFF';
 
+/** "others", or the insight service's "others (12 organizations)". */
 export function isOthers(name: string): boolean {
-  return name.trim().toLowerCase() === 'others';
+  return /^others(\s*\(.*\))?$/i.test(name.trim());
 }
 
 /** Colour of the series at `index`; past seven named series the palette repeats. */

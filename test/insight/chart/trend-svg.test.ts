@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimatedMetrics } from '../../../src/insight/chart/font-metrics.js';
 import { monthLabels } from '../../../src/insight/chart/month-labels.js';
 import { formatShort, niceTicks } from '../../../src/insight/chart/numbers.js';
+import { OTHERS_COLOUR, seriesColour } from '../../../src/insight/chart/palette.js';
 import { CHART_WIDTH, trendChartSvg } from '../../../src/insight/chart/trend-svg.js';
 import { trendInput } from './support.js';
 
@@ -48,6 +49,15 @@ describe('trendChartSvg', () => {
     const svg = trendChartSvg({ ...trendInput(2, 1), series: [{ name: '<b>&', values: [1, 2] }] }, estimatedMetrics);
     expect(svg).toContain('&#60;b&#62;&#38;');
     expect(svg).not.toContain('<b>');
+  });
+});
+
+describe('palette', () => {
+  it('greys out "others", also with its count, and nothing else', () => {
+    expect(seriesColour('others', 5)).toBe(OTHERS_COLOUR);
+    expect(seriesColour('others (12 organizations)', 5)).toBe(OTHERS_COLOUR);
+    expect(seriesColour('Others Inc', 0)).not.toBe(OTHERS_COLOUR);
+    expect(new Set([0, 1, 2, 3, 4, 5, 6].map((i) => seriesColour(`org ${i}`, i))).size).toBe(7);
   });
 });
 

@@ -11,7 +11,7 @@ import type { License } from '../licenses/model.js';
 import type { PendingAction, Store } from '../store/types.js';
 import { describeVspcError, VspcError } from '../vspc/errors.js';
 import type { WriteOperation } from './operation.js';
-import { outcomeNotKnown } from './outcome-known.js';
+import { neverSent, outcomeNotKnown } from './outcome-known.js';
 
 export interface ExecutionOutcome {
   /**
@@ -34,6 +34,9 @@ export function notKnownYet(requestId: string): string {
   );
 }
 
+/** How a card starts when VSPC could not be reached at all: the write did not happen, asking again is safe. */
+export const NOTHING_SENT = 'VSPC unreachable, nothing was sent';
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -53,6 +56,9 @@ export async function executeAction(
     return { status: 'succeeded', outcome: `${summary} · request id ${action.id}`, called };
   } catch (error) {
     const detail = describeFailure(error, action.id);
+    if (neverSent(error, action.id)) {
+      return { status: 'failed', outcome: `${NOTHING_SENT}: ${detail}`, called, detail };
+    }
     if (called && outcomeNotKnown(error)) {
       // v2 answers writes synchronously and keeps no record of them: once the call is over, waiting
       // cannot teach the bot more, so the card says at once that a person must check VSPC.

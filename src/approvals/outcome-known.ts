@@ -23,8 +23,19 @@ import {
  * Definite: VSPC said the async action failed or was canceled; VSPC answered 4xx (it refused the
  * request: validation, 401, 403, 404, 409, 429); the client or backend refused before sending.
  * Errors that are not VSPC errors are not known either: they may come after VSPC did the change.
+ * Except: the request core proved that no attempt left the machine (`nothingSent`: refused, DNS, TLS
+ * handshake, for every attempt) — then VSPC never saw it.
  */
+/**
+ * True when the write with this request id never reached VSPC: the action can end as failed and free
+ * its target. Only for the write's own request (a read before or after it proves nothing about it).
+ */
+export function neverSent(error: unknown, requestId: string): boolean {
+  return error instanceof VspcNetworkError && error.nothingSent && error.requestId === requestId;
+}
+
 export function outcomeNotKnown(error: unknown): boolean {
+  if (error instanceof VspcNetworkError && error.nothingSent) return false;
   if (error instanceof UnsupportedOperationError) return false;
   if (!(error instanceof VspcError)) return true;
   if (error instanceof VspcAsyncActionError) return false;

@@ -14,10 +14,12 @@ import {
   VspcUnexpectedResponseError,
   vspcErrorFromResponse,
 } from './errors.js';
+import { provesNothingSent } from './nothing-sent.js';
 import type { ResolvedOptions } from './options.js';
 import { type QueryValue, queryString } from './path.js';
 import { IDEMPOTENCY_WINDOW_MS, isRetryableStatus, parseRetryAfter, retryDelay } from './retry-policy.js';
 import type { SecretScrubber } from './secrets.js';
+import { SendRecord } from './send-record.js';
 import type { AccessTokenSource } from './token-source.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -158,12 +160,20 @@ export class VspcCore {
     const startedAt = now();
     let renewed = false;
     let attempt = 0;
+    // Whether any attempt so far may have reached VSPC: only while none has can a failure say "nothing was sent".
+    const sent = new SendRecord(exchange);
     for (;;) {
-      const token = spec.auth === false ? undefined : await this.bearer();
+      let token: string | undefined;
+      try {
+        token = spec.auth === false ? undefined : await this.bearer();
+      } catch (err) {
+        throw sent.failedBeforeSending(err);
+      }
       let response: RawResponse;
       try {
         response = await this.exchange(spec, accept, exchange, token);
-      } catch (err) {
+      } catch (caught) {
+        const err = sent.failed(caught);
         const retriable = err instanceof VspcNetworkError && retryable && attempt < retry.maxRetries;
         const delay = retryDelay(attempt, null, retry);
         if (!retriable || !this.insideWindow(spec, startedAt, delay)) throw err;
@@ -175,6 +185,7 @@ export class VspcCore {
         attempt++;
         continue;
       }
+      sent.answered();
       if (response.status === 401 && token !== undefined && !renewed && this.tokens) {
         renewed = true;
         // A 401 means VSPC did not run the request, so sending it again is safe even for writes.
@@ -270,6 +281,7 @@ export class VspcCore {
         endpoint: exchange.endpoint,
         requestId: exchange.requestId,
         cause,
+        nothingSent: provesNothingSent(cause),
       });
     } finally {
       clearTimeout(timer);

@@ -80,6 +80,16 @@ export class VspcTimeoutError extends VspcError {
 }
 export class VspcNetworkError extends VspcError {
   override readonly kind = 'network';
+  /**
+   * True only when no attempt of this request can have reached VSPC (see `nothing-sent.ts`): every
+   * attempt failed before a connection existed. A write that ends so is known not to have happened.
+   */
+  readonly nothingSent: boolean;
+
+  constructor(message: string, init: VspcErrorInit & { nothingSent?: boolean } = {}) {
+    super(message, init);
+    this.nothingSent = init.nothingSent ?? false;
+  }
 }
 /** The body was not what the schema says (malformed JSON, wrong shape). */
 export class VspcUnexpectedResponseError extends VspcError {

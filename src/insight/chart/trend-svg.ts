@@ -14,14 +14,15 @@ export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 450;
 
 const PAD = 16;
-const TITLE_SIZE = 18;
-const LABEL_SIZE = 13;
-const SMALL_SIZE = 11;
-const LEGEND_ROW = 21;
-const LEGEND_SWATCH = 12;
-const LEGEND_MAX_WIDTH = 190;
-const PLOT_TOP = 60;
-const PLOT_BOTTOM = CHART_HEIGHT - 46;
+const TITLE_SIZE = 20;
+const LABEL_SIZE = 15;
+const SMALL_SIZE = 13;
+const TOTAL_SIZE = 12;
+const LEGEND_ROW = 24;
+const LEGEND_SWATCH = 14;
+const LEGEND_MAX_WIDTH = 210;
+const PLOT_TOP = 64;
+const PLOT_BOTTOM = CHART_HEIGHT - 50;
 
 interface Box {
   left: number;
@@ -67,7 +68,7 @@ function valueAxis(box: Box, ticks: number[], top: number): string[] {
     const y = box.bottom - (tick / top) * (box.bottom - box.top);
     parts.push(svgLine(box.left, y, box.right, y, GRID_COLOUR));
     parts.push(
-      svgText(box.left - 6, y + 4, formatShort(tick, top), {
+      svgText(box.left - 6, y + 4.5, formatShort(tick, top), {
         size: SMALL_SIZE,
         colour: MUTED_TEXT_COLOUR,
         anchor: 'end',
@@ -76,7 +77,7 @@ function valueAxis(box: Box, ticks: number[], top: number): string[] {
   }
   const middle = (box.top + box.bottom) / 2;
   parts.push(
-    svgText(PAD + 10, middle, 'Points', { size: LABEL_SIZE, colour: MUTED_TEXT_COLOUR, anchor: 'middle', rotate: -90 }),
+    svgText(PAD + 11, middle, 'Points', { size: LABEL_SIZE, colour: MUTED_TEXT_COLOUR, anchor: 'middle', rotate: -90 }),
   );
   return parts;
 }
@@ -87,8 +88,8 @@ function bars(input: TrendChartInput, box: Box, top: number, metrics: FontMetric
   const barWidth = Math.min(56, slot * 0.72);
   const scale = (box.bottom - box.top) / top;
   const totals = input.months.map((_, m) => input.series.reduce((sum, s) => sum + drawable(s.values[m]), 0));
-  const widestTotal = Math.max(...totals.map((t) => metrics.width(formatShort(t), SMALL_SIZE)));
-  const labelTotals = widestTotal <= slot - 4;
+  const widestTotal = Math.max(...totals.map((t) => metrics.width(formatShort(t), TOTAL_SIZE)));
+  const labelTotals = widestTotal <= slot - 6;
   const parts: string[] = [];
   input.months.forEach((_, m) => {
     const x = box.left + m * slot + (slot - barWidth) / 2;
@@ -105,7 +106,7 @@ function bars(input: TrendChartInput, box: Box, top: number, metrics: FontMetric
     if (labelTotals && total > 0) {
       parts.push(
         svgText(x + barWidth / 2, y - 4, formatShort(total), {
-          size: SMALL_SIZE,
+          size: TOTAL_SIZE,
           colour: TEXT_COLOUR,
           anchor: 'middle',
         }),
@@ -122,11 +123,11 @@ function monthAxis(input: TrendChartInput, box: Box, metrics: FontMetrics): stri
   for (const label of monthLabels(input.months, slot, labelWidth)) {
     const x = box.left + (label.index + 0.5) * slot;
     parts.push(
-      svgText(x, box.bottom + 16, label.month, { size: SMALL_SIZE + 1, colour: TEXT_COLOUR, anchor: 'middle' }),
+      svgText(x, box.bottom + 18, label.month, { size: SMALL_SIZE + 1, colour: TEXT_COLOUR, anchor: 'middle' }),
     );
     if (label.year) {
       parts.push(
-        svgText(x, box.bottom + 32, label.year, { size: SMALL_SIZE, colour: MUTED_TEXT_COLOUR, anchor: 'middle' }),
+        svgText(x, box.bottom + 36, label.year, { size: SMALL_SIZE, colour: MUTED_TEXT_COLOUR, anchor: 'middle' }),
       );
     }
   }

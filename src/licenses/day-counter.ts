@@ -24,6 +24,12 @@ function offsetMs(timeZone: string, at: number): number {
   return tzOffset(timeZone, new Date(at)) * 60_000;
 }
 
+/** The calendar day of `now` in `timeZone`, as days since 1970-01-01 (the `today` every count is taken from). */
+export function localEpochDayOf(now: Date, timeZone: string): number {
+  const at = now.getTime();
+  return Math.floor((at + offsetMs(timeZone, at)) / DAY_MS);
+}
+
 export function createDayCounter(now: Date, timeZone: string): DayCounter {
   const segments = new Map<number, Segment>();
   const memo = new Map<string, number | null>();

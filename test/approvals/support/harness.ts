@@ -73,6 +73,7 @@ export async function startHarness(
     logger: silentLogger,
     inventory: {
       list: async () => [],
+      rows: async () => [],
       invalidate: () => {
         harness.invalidations++;
       },

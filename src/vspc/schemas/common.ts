@@ -3,6 +3,7 @@
  * null (older servers send null where 3.6.1 says otherwise), and enums accept any string.
  */
 import { z } from 'zod';
+import { withLeanNormaliser } from './lean.js';
 
 /**
  * An enum that never rejects: a known value in any case (`valid`) comes out as 3.6.1 spells it
@@ -10,7 +11,8 @@ import { z } from 'zod';
  */
 export function lenientEnum<const T extends readonly string[]>(values: T) {
   const byLowerCase = new Map(values.map((value) => [value.toLowerCase(), value] as const));
-  return z.string().transform((raw): T[number] | (string & {}) => byLowerCase.get(raw.toLowerCase()) ?? raw);
+  const normalise = (raw: string): T[number] | (string & {}) => byLowerCase.get(raw.toLowerCase()) ?? raw;
+  return withLeanNormaliser(z.string().transform(normalise), normalise);
 }
 
 export const optionalString = z.string().nullish();

@@ -77,6 +77,11 @@ export class LicenseResource<T> {
     return this.collection(query).all();
   }
 
+  /** Every item converted page by page (see `PagedCollection.allAs`). */
+  listAs<U>(convert: (item: T) => U, query: CollectionQuery = {}): Promise<U[]> {
+    return this.collection(query).allAs(convert);
+  }
+
   async get(uid: string): Promise<T> {
     const envelope = dataEnvelope(this.binding.schema);
     const answer = await this.core.json(

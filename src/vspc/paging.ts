@@ -91,14 +91,23 @@ export class PagedCollection<T> {
   }
 
   /** All items; more than `maxItems` (default: the client's cap) is a `VspcCollectionTooLargeError`. */
-  async all(maxItems = this.core.options.maxItems): Promise<T[]> {
+  all(maxItems = this.core.options.maxItems): Promise<T[]> {
+    return this.allAs((item) => item, maxItems);
+  }
+
+  /**
+   * All items, each converted as its page arrives: a page's wire objects are garbage once it is
+   * read, instead of all 12,000 living (and ageing into the old generation) until the last page.
+   */
+  async allAs<U>(convert: (item: T) => U, maxItems = this.core.options.maxItems): Promise<U[]> {
     const endpoint = `${this.spec.method} ${this.spec.path}`;
-    const items: T[] = [];
+    const items: U[] = [];
     for await (const page of pagesOf((offset, limit) => this.page(offset, limit), this.core.options.pageConcurrency)) {
       if (page.total !== null && page.total > maxItems)
         throw new VspcCollectionTooLargeError(endpoint, page.total, maxItems);
-      items.push(...page.items);
-      if (items.length > maxItems) throw new VspcCollectionTooLargeError(endpoint, items.length, maxItems);
+      if (items.length + page.items.length > maxItems)
+        throw new VspcCollectionTooLargeError(endpoint, items.length + page.items.length, maxItems);
+      for (const item of page.items) items.push(convert(item));
     }
     return items;
   }

@@ -28,4 +28,9 @@ export class SiteLicenses extends LicenseResource<SiteLicense> {
     );
     return answer.data;
   }
+
+  /** One page only, so converting it after the request is as lean as it gets. */
+  override async listAs<U>(convert: (item: SiteLicense) => U): Promise<U[]> {
+    return (await this.list()).map(convert);
+  }
 }

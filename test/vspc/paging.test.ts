@@ -86,6 +86,24 @@ describe('paging', () => {
     await client.close();
   });
 
+  it('converts each item as its page arrives, in order, with the same cap', async () => {
+    server.on('GET', '/api/v3/licensing/backupServers', collection(2_500));
+    const { client } = testClient(server, { pageConcurrency: 3 });
+    const converted: string[] = [];
+    const uids = await client.backupServers.listAs((wire) => {
+      converted.push(String(wire.backupServerUid));
+      return wire.backupServerUid;
+    });
+    expect(uids).toEqual(Array.from({ length: 2_500 }, (_, i) => uid(i)));
+    expect(converted).toEqual(uids);
+    const capped = testClient(server, { maxItems: 2_000 });
+    await expect(capped.client.backupServers.listAs((wire) => wire)).rejects.toBeInstanceOf(
+      VspcCollectionTooLargeError,
+    );
+    await capped.client.close();
+    await client.close();
+  });
+
   it('a failing page fails the whole fetch', async () => {
     server.on('GET', '/api/v3/licensing/backupServers', (req) =>
       req.query.get('offset') === '1500' ? { status: 404, json: { errors: [] } } : collection(2_500)(req),

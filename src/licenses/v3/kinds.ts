@@ -24,7 +24,7 @@ export interface KindEntry {
 }
 
 type Resource<T> = {
-  list(): Promise<T[]>;
+  listAs<U>(convert: (wire: T) => U): Promise<U[]>;
   get(uid: string): Promise<T>;
   update(uid: string, o: { requestId?: string }): Promise<T | null>;
   install(uid: string, f: { name: string; bytes: Uint8Array }, o: { requestId?: string }): Promise<T | null>;
@@ -35,7 +35,7 @@ type Resource<T> = {
 function serverKind<T>(resource: (client: VspcClient) => Resource<T>, toLicense: (wire: T) => License): KindEntry {
   const mapOrNull = (wire: T | null) => (wire ? toLicense(wire) : null);
   return {
-    list: async (client) => (await resource(client).list()).map(toLicense),
+    list: (client) => resource(client).listAs(toLicense),
     get: async (client, uid) => toLicense(await resource(client).get(uid)),
     update: async (client, uid, requestId) => mapOrNull(await resource(client).update(uid, { requestId })),
     install: async (client, uid, file, requestId) =>

@@ -14,8 +14,20 @@ import type { License, LicenseKind, UnitUsage } from '../model.js';
 type Nullable<T> = T | null | undefined;
 
 const orNull = <T>(value: Nullable<T>): T | null => value ?? null;
-const list = (values: Nullable<readonly (string | null)[]>): string[] =>
-  (values ?? []).filter((v): v is string => typeof v === 'string' && v !== '');
+
+/**
+ * The non-empty strings of a list. A plain loop that hands back the list itself when it is already
+ * clean (nearly always): a filter with a closure per license was a large part of reading 12,000 of them.
+ */
+function list(values: Nullable<readonly (string | null)[]>): string[] {
+  if (!values) return [];
+  for (const value of values) {
+    if (typeof value !== 'string' || value === '') {
+      return values.filter((v): v is string => typeof v === 'string' && v !== '');
+    }
+  }
+  return values as string[];
+}
 const one = (value: Nullable<string>): string[] => (value ? [value] : []);
 
 /** `Instances` → `instances`, `Points` → `points`; a license of unknown unit type counts plain `units`. */
@@ -29,9 +41,9 @@ function mainUnits(units: Nullable<number>, used: Nullable<number>, unitType: Nu
 }
 
 /** A secondary counter (sockets, capacity) only when the license has any of it. */
-function optionalUnit(unit: string, licensed: Nullable<number>, used: Nullable<number>): UnitUsage[] {
-  if (!licensed && !used) return [];
-  return [{ unit, used: used ?? 0, licensed: licensed ? licensed : null }];
+function optionalUnit(unit: string, licensed: Nullable<number>, used: Nullable<number>): UnitUsage | null {
+  if (!licensed && !used) return null;
+  return { unit, used: used ?? 0, licensed: licensed ? licensed : null };
 }
 
 interface CommonFields {
@@ -43,21 +55,28 @@ interface CommonFields {
   autoUpdateEnabled?: Nullable<boolean>;
 }
 
-/** Reads the wire object in place: copying a whole parsed page object per license was measurable. */
-function base(
-  kind: LicenseKind,
-  uid: Nullable<string>,
-  fields: CommonFields,
-): Omit<License, 'edition' | 'statusMessage' | 'units' | 'licenseIds' | 'supportIds' | 'sectionTypes'> {
+type KindFields = Pick<License, 'edition' | 'statusMessage' | 'units' | 'licenseIds' | 'supportIds' | 'sectionTypes'>;
+
+/**
+ * Reads the wire object in place (copying a whole parsed page object per license was measurable)
+ * and builds every kind's License with the same keys in the same order, so they share one shape.
+ */
+function license(kind: LicenseKind, uid: Nullable<string>, fields: CommonFields, own: KindFields): License {
   return {
     kind,
     uid: uid ?? '',
     company: fields.company || null,
     type: orNull(fields.type),
+    edition: own.edition,
     status: fields.status ?? 'Unknown',
+    statusMessage: own.statusMessage,
     expirationDate: orNull(fields.expirationDate),
     supportExpirationDate: orNull(fields.supportExpirationDate),
     autoUpdateEnabled: orNull(fields.autoUpdateEnabled),
+    units: own.units,
+    licenseIds: own.licenseIds,
+    supportIds: own.supportIds,
+    sectionTypes: own.sectionTypes,
   };
 }
 
@@ -68,68 +87,65 @@ function statusMessageOf(wire: object): string | null {
 }
 
 export function siteToLicense(wire: SiteLicense): License {
-  return {
-    ...base('site', wire.siteUid, wire),
+  return license('site', wire.siteUid, wire, {
     edition: orNull(wire.edition),
     statusMessage: statusMessageOf(wire),
     units: [mainUnits(wire.units, wire.usedUnits, wire.unitType)],
     licenseIds: list(wire.licenseIds),
     supportIds: list(wire.supportIds),
     sectionTypes: list(wire.sectionTypes),
-  };
+  });
 }
 
 export function backupServerToLicense(wire: BackupServerLicense): License {
-  return {
-    ...base('vbr', wire.backupServerUid, wire),
+  const units = [mainUnits(wire.units, wire.usedUnits, wire.unitType)];
+  const sockets = optionalUnit('sockets', wire.sockets, wire.usedSockets);
+  if (sockets) units.push(sockets);
+  const capacity = optionalUnit('capacity (TB)', wire.capacity, wire.usedCapacity);
+  if (capacity) units.push(capacity);
+  return license('vbr', wire.backupServerUid, wire, {
     edition: orNull(wire.edition),
     statusMessage: statusMessageOf(wire),
-    units: [
-      mainUnits(wire.units, wire.usedUnits, wire.unitType),
-      ...optionalUnit('sockets', wire.sockets, wire.usedSockets),
-      ...optionalUnit('capacity (TB)', wire.capacity, wire.usedCapacity),
-    ],
+    units,
     licenseIds: list(wire.licenseIds),
     supportIds: list(wire.supportIds),
     sectionTypes: list(wire.sectionTypes),
-  };
+  });
 }
 
 export function voneServerToLicense(wire: VOneServerLicense): License {
-  return {
-    ...base('vone', wire.vOneServerUid, wire),
+  return license('vone', wire.vOneServerUid, wire, {
     edition: null,
     statusMessage: statusMessageOf(wire),
     units: [mainUnits(wire.units, wire.usedUnits, wire.unitType)],
     licenseIds: one(wire.licenseId),
     supportIds: one(wire.supportId),
     sectionTypes: [],
-  };
+  });
 }
 
 export function vb365ServerToLicense(wire: Vb365ServerLicense): License {
-  return {
-    ...base('vb365', wire.vb365ServerUid, wire),
+  return license('vb365', wire.vb365ServerUid, wire, {
     edition: null,
     statusMessage: statusMessageOf(wire),
     units: [{ unit: 'users', used: wire.protectedUsers ?? 0, licensed: orNull(wire.licensedUsers) }],
     licenseIds: one(wire.licenseId),
     supportIds: one(wire.supportId),
     sectionTypes: [],
-  };
+  });
 }
 
 /** The console uid is the word `console`; auto-update comes from the separate settings call. */
 export function consoleToLicense(wire: ConsoleLicense, autoUpdateEnabled: boolean | null): License {
-  return {
-    ...base('console', 'console', {
-      company: wire.licenseeCompany,
-      type: wire.type,
-      status: wire.status,
-      expirationDate: wire.expirationDate,
-      supportExpirationDate: wire.supportExpirationDate,
-      autoUpdateEnabled,
-    }),
+  const fields = {
+    company: wire.licenseeCompany,
+    type: wire.type,
+    status: wire.status,
+    expirationDate: wire.expirationDate,
+    supportExpirationDate: wire.supportExpirationDate,
+    autoUpdateEnabled,
+  };
+  return license('console', 'console', fields, {
     edition: orNull(wire.edition),
     statusMessage: statusMessageOf(wire),
     // VSPC reports the licensed instances of its own license, not how many are in use.
@@ -140,5 +156,5 @@ export function consoleToLicense(wire: ConsoleLicense, autoUpdateEnabled: boolea
     licenseIds: one(wire.licenseId),
     supportIds: one(wire.supportId),
     sectionTypes: [],
-  };
+  });
 }

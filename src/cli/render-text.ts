@@ -9,36 +9,16 @@ import { describeDaysLeft, localDay } from '../licenses/expiry.js';
 import type { LicenseRow, UnitUsage } from '../licenses/model.js';
 import type { OrganizationUsage, UsageReport } from '../reports/model.js';
 import type { PendingAction } from '../store/types.js';
+import { forecastToText, trendToText } from './render-insight.js';
 import { pendingToText } from './render-pending.js';
+import { reportToText } from './render-report.js';
+import { table } from './text-table.js';
+
+export { table };
 
 export interface TextOptions {
   /** Where dates are shown (the CLI uses the team's time zone). */
   timeZone: string;
-}
-
-const MAX_CELL = 42;
-
-function cell(value: string, max: number): string {
-  const flat = value.replace(/\s+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/**
- * Columns padded to their widest cell; numbers are right-aligned when the header says so (`>`).
- * Cells are cut at 42 characters except in the last column, which has nothing to its right.
- */
-export function table(headers: string[], rows: string[][]): string {
-  const right = headers.map((h) => h.startsWith('>'));
-  const titles = headers.map((h) => h.replace(/^>/, ''));
-  const last = headers.length - 1;
-  const cells = rows.map((row) => row.map((value, i) => cell(value, i === last ? 500 : MAX_CELL)));
-  const widths = titles.map((t, i) => Math.max(t.length, ...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((value, i) => (right[i] ? value.padStart(widths[i]!) : value.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(titles), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
 function day(instant: string | null, timeZone: string): string {
@@ -121,35 +101,6 @@ function usageTable(organizations: readonly OrganizationUsage[], names: Record<s
     }
   }
   return table(['Organisation', 'Type', 'Server', 'In use: workload units (count)'], rows);
-}
-
-function reportDetail(report: UsageReport): string {
-  const lines = [
-    `Usage report ${report.reportId} · ${report.status}`,
-    `  Owner:            ${report.organizationName} (${report.organizationUid})`,
-    `  License company:  ${report.licenseCompanyName ?? '-'}`,
-    `  Interval:         ${report.intervalStart} – ${report.intervalEnd} (generated ${report.generationDate})`,
-    `  Total points:     ${report.totalPoints}`,
-    '',
-    'Products',
-    ...report.products.map(
-      (p) => `  ${p.productType}${p.licenseEdition ? ` (${p.licenseEdition})` : ''}: ${p.totalPoints} points`,
-    ),
-  ];
-  if (report.organizations.length > 0) {
-    lines.push(
-      '',
-      table(
-        ['Organisation', 'Type', '>Points'],
-        report.organizations.slice(0, 20).map((o) => [o.name, o.type, String(o.usedPoints)]),
-      ),
-    );
-  }
-  if (report.notCollectedCloudServers.length > 0) {
-    lines.push('', `Not collected from: ${report.notCollectedCloudServers.join(', ')}`);
-  }
-  lines.push('', `CSV: report ${report.reportId} csv`);
-  return lines.join('\n');
 }
 
 function actionCard(action: PendingAction, created: boolean): string {
@@ -235,7 +186,11 @@ export function renderText(reply: Reply, options: TextOptions): string {
         ...(reply.paging && reply.reports.length > 0 ? ['', pagingLine(reply.paging)] : []),
       ].join('\n');
     case 'report':
-      return reportDetail(reply.report);
+      return reportToText(reply);
+    case 'trend':
+      return trendToText(reply);
+    case 'forecast':
+      return forecastToText(reply.forecast);
     case 'file':
       return `${reply.title}: ${reply.filename} (${reply.bytes.byteLength} bytes). ${reply.comment}`;
     case 'usage':

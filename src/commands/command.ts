@@ -37,6 +37,18 @@ export type ParsedCommand = { share: boolean } & (
       server: NonNullable<UsageQuery['serverType']> | null;
       page: number;
     }
+  | {
+      name: 'trend';
+      months: number;
+      /** A name, UID or UID prefix of an organisation (or a reseller: its companies), resolved by the insight service. */
+      org: string | null;
+      /** A product type or its short name, resolved by the insight service. */
+      product: string | null;
+      top: number;
+      /** Where the command line writes the chart; Slack uploads it instead and says so. */
+      png: string | null;
+    }
+  | { name: 'forecast' }
   | { name: 'digest'; mode: 'preview' | 'now' }
   | { name: 'audit'; limit: number }
   | { name: 'whoami' }

@@ -3,6 +3,7 @@
  * carry, so that a click is parsed like typing. `parseCommand(formatCommand(c))` gives `c` again.
  */
 import type { ParsedCommand } from './command.js';
+import { DEFAULT_TREND_MONTHS, DEFAULT_TREND_TOP } from './parse-insight.js';
 import { isUidPrefix } from './target-text.js';
 
 /** UIDs and UID prefixes go bare; anything else is quoted so it stays one value and never a keyword. */
@@ -66,6 +67,17 @@ function words(cmd: ParsedCommand): string[] {
         ...(cmd.server === null ? [] : ['--server', SERVER_WORDS[cmd.server]]),
         ...page(cmd.page),
       ];
+    case 'trend':
+      return [
+        'trend',
+        ...(cmd.months === DEFAULT_TREND_MONTHS ? [] : ['--months', String(cmd.months)]),
+        ...(cmd.org === null ? [] : ['--org', quoteValue(cmd.org)]),
+        ...(cmd.product === null ? [] : ['--product', cmd.product]),
+        ...(cmd.top === DEFAULT_TREND_TOP ? [] : ['--top', String(cmd.top)]),
+        ...(cmd.png === null ? [] : ['--png', quoteValue(cmd.png)]),
+      ];
+    case 'forecast':
+      return ['forecast'];
     case 'digest':
       return ['digest', cmd.mode];
     case 'audit':

@@ -54,6 +54,21 @@ export const COMMAND_USAGES: readonly CommandUsage[] = [
     example: 'usage --server vbr',
   },
   {
+    name: 'trend',
+    usage: 'trend [--months N] [--org NAME|UID] [--product P] [--top K] [--png FILE]',
+    description:
+      'points per month from the usage reports (default 6 months, at most 24): total, top K organisations (default 5) and others, with the change month over month and a chart; --png FILE writes the chart (command line only)',
+    access: 'read',
+    example: 'trend --months 12 --top 3',
+  },
+  {
+    name: 'forecast',
+    usage: 'forecast',
+    description: 'this month so far per organisation against the last report: expected points, difference, top movers',
+    access: 'read',
+    example: 'forecast',
+  },
+  {
     name: 'digest',
     usage: 'digest [preview|now]',
     description: "preview today's digest, or post it now",
@@ -126,4 +141,4 @@ export function usageOf(name: CommandName): string {
 
 /** Every usage line, for an answer that cannot point at one command. */
 export const TOP_LEVEL_USAGE =
-  'licenses · license · reports · report · usage · digest · audit · pending · whoami · help';
+  'licenses · license · reports · report · usage · trend · forecast · digest · audit · pending · whoami · help';

@@ -4,6 +4,7 @@
  */
 import type { CommandName, ParsedCommand, UsageError } from './command.js';
 import { TOP_LEVEL_USAGE } from './grammar.js';
+import { parseForecast, parseTrend } from './parse-insight.js';
 import { parseLicense } from './parse-license.js';
 import { parseLicenses, parseUsage } from './parse-listings.js';
 import { isError, readWholeNumber, splitArgs, unexpected, usageError } from './parse-options.js';
@@ -25,6 +26,8 @@ const TOP_WORDS: Record<string, SubParser> = {
   reports: parseReports,
   report: parseReport,
   usage: parseUsage,
+  trend: parseTrend,
+  forecast: parseForecast,
   digest: parseDigest,
   audit: parseAudit,
   whoami: parseWhoami,

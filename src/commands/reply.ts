@@ -4,6 +4,8 @@
  * particular transport.
  */
 import type { Digest } from '../digest/model.js';
+import type { TrendChartInput } from '../insight/chart/types.js';
+import type { Forecast, ReportComparison, Trend } from '../insight/types.js';
 import type { LicenseKind, LicenseRow } from '../licenses/model.js';
 import type { OrganizationUsage, UsageReport } from '../reports/model.js';
 import type { AuditEntry, PendingAction } from '../store/types.js';
@@ -44,7 +46,17 @@ export type Reply =
   /** The target matched several licenses: never guess, let the user pick. */
   | { type: 'picker'; prompt: string; options: { label: string; commandText: string }[] }
   | { type: 'reports'; title: string; reports: UsageReport[]; autoApprove: boolean | null; paging?: Paging }
-  | { type: 'report'; report: UsageReport }
+  /**
+   * `comparison`: each organization against the same owner's report of the month before; absent
+   * when it could not be worked out (`comparisonProblem` then says why, the summary still shows).
+   */
+  | { type: 'report'; report: UsageReport; comparison?: ReportComparison | null; comparisonProblem?: string }
+  /**
+   * `trend`: the table data and the chart drawn from the same numbers. The transport draws it: Slack
+   * uploads it with the table, the command line writes it to `pngPath` (`--png FILE`) when asked.
+   */
+  | { type: 'trend'; trend: Trend; chart: TrendChartInput; pngPath: string | null }
+  | { type: 'forecast'; forecast: Forecast }
   | { type: 'file'; filename: string; title: string; bytes: Uint8Array; comment: string }
   | { type: 'usage'; title: string; organizations: OrganizationUsage[]; names: Record<string, string>; paging?: Paging }
   | { type: 'whoami'; userId: string; roles: string[]; may: string[] }

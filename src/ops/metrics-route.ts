@@ -3,7 +3,20 @@ import type { Reply } from '../commands/reply.js';
 import type { HealthRoute } from '../slack/health-routes.js';
 import type { Metrics } from './metrics.js';
 
-const KNOWN = new Set(['help', 'licenses', 'license', 'reports', 'report', 'usage', 'digest', 'audit', 'whoami']);
+const KNOWN = new Set([
+  'help',
+  'licenses',
+  'license',
+  'reports',
+  'report',
+  'usage',
+  'trend',
+  'forecast',
+  'digest',
+  'audit',
+  'whoami',
+  'pending',
+]);
 
 /** The first word, when it is a command; anything else counts as `unknown` (labels stay bounded). */
 export function commandName(text: string): string {

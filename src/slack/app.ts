@@ -122,6 +122,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     recent: createRecentCommands(clock),
     workspaceUrl,
     ...(deps.onCardPosted ? { onCardPosted: deps.onCardPosted } : {}),
+    ...(deps.renderChart ? { renderChart: deps.renderChart } : {}),
     approvalListeners,
     installListener: deps.installListener,
   });

@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { CommandContext } from '../commands/context.js';
 import type { ReplyEnvelope } from '../commands/reply.js';
+import type { RenderTrendChart } from '../insight/chart/types.js';
 import type { Clock } from '../licenses/expiry.js';
 import type { Logger } from '../log.js';
 import type { SlackApiErrorHook } from './counting-fetch.js';
@@ -49,6 +50,8 @@ export interface SlackAppDeps {
    * (the bot could not post in the channel). The approvals module records where the card is.
    */
   onCardPosted?(actionId: string, channel: string | null, ts: string | null, responseUrl: string | null): Promise<void>;
+  /** Draws `trend`'s chart for the upload; without it `trend` answers with the table alone. */
+  renderChart?: RenderTrendChart;
   /** The approval card's Confirm/Cancel buttons; not registered when absent (read-only app). */
   approvalListeners?: ApprovalListenerDeps;
   /** The App Home tab; not registered when absent. */

@@ -14,3 +14,12 @@ export function refuseUnsupported(ctx: CommandContext, kind: LicenseKind, capabi
   if (ctx.backend.supports(kind, capability)) return null;
   return { type: 'error', message: new UnsupportedOperationError(kind, capability, ctx.backend.apiVersion).message };
 }
+
+/** Trend and forecast are built from the monthly usage reports, which VSPC API v2 does not have. */
+export function refuseWithoutReports(ctx: CommandContext, command: 'trend' | 'forecast'): Reply | null {
+  if (ctx.insight.supported) return null;
+  return {
+    type: 'error',
+    message: `"${command}" is built from the monthly usage reports, and VSPC API ${ctx.backend.apiVersion} has no usage reports. It works when the bot talks to VSPC REST v3 (VSPC_API=v3).`,
+  };
+}

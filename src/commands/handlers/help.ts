@@ -13,7 +13,7 @@ const SECTION_TITLES: Record<CommandUsage['access'], string> = {
 };
 
 /** Usage reports and current usage exist only on VSPC REST v3; help on a v2 server leaves them out. */
-const V3_ONLY = new Set(['reports', 'report', 'usage', 'reports.autoapprove', 'reports.finalize']);
+const V3_ONLY = new Set(['reports', 'report', 'usage', 'trend', 'forecast', 'reports.autoapprove', 'reports.finalize']);
 
 /** `help license` shows license and license update/install/…; `help reports` the reports commands. */
 function matchesTopic(usage: CommandUsage, topic: string): boolean {

@@ -4,6 +4,7 @@ import type { CommandContext } from '../context.js';
 import type { Reply } from '../reply.js';
 import { handleAudit } from './audit.js';
 import { handleDigest } from './digest.js';
+import { handleForecast } from './forecast.js';
 import { handleHelp } from './help.js';
 import { handleLicenseAutoupdate } from './license-autoupdate.js';
 import { handleLicenseDelete } from './license-delete.js';
@@ -16,6 +17,7 @@ import { handleReport } from './report.js';
 import { handleReports } from './reports.js';
 import { handleReportsAutoapprove } from './reports-autoapprove.js';
 import { handleReportsFinalize } from './reports-finalize.js';
+import { handleTrend } from './trend.js';
 import { handleUsage } from './usage.js';
 import { handleWhoami } from './whoami.js';
 
@@ -34,6 +36,8 @@ export const HANDLERS: { [N in CommandName]: Handler<N> } = {
   'reports.finalize': handleReportsFinalize,
   'reports.autoapprove': handleReportsAutoapprove,
   usage: handleUsage,
+  trend: handleTrend,
+  forecast: handleForecast,
   digest: handleDigest,
   audit: handleAudit,
   whoami: handleWhoami,

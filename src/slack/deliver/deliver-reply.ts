@@ -1,6 +1,7 @@
 /** Sends a command's reply the way its type needs: message, file upload, modal or approval card. */
 import type { ReplyEnvelope } from '../../commands/reply.js';
 import { renderReply } from '../render/reply.js';
+import { deliverTrend } from './deliver-trend.js';
 import { showInModal } from './install-modal-early.js';
 import { openInstallModal } from './open-install-modal.js';
 import { postActionCard } from './post-action-card.js';
@@ -12,7 +13,10 @@ export async function deliverReply(delivery: Delivery, envelope: ReplyEnvelope):
   const { reply } = envelope;
   switch (reply.type) {
     case 'file':
-      return uploadFile(delivery, reply);
+      await uploadFile(delivery, reply);
+      return;
+    case 'trend':
+      return deliverTrend(delivery, reply, envelope.share);
     case 'installModal':
       return openInstallModal(delivery, reply);
     case 'actionCard':

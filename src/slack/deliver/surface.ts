@@ -1,5 +1,6 @@
 /** Where a reply goes: the request it answers (a slash command or a click) and its Slack handles. */
 import type { RespondFn, webApi } from '@slack/bolt';
+import type { RenderTrendChart } from '../../insight/chart/types.js';
 import type { Logger } from '../../log.js';
 import type { RenderContext } from '../render/render-context.js';
 
@@ -21,6 +22,8 @@ export interface Surface {
 
 export interface DeliveryServices {
   logger: Logger;
+  /** Draws `trend`'s chart; without it (or when it cannot draw) the table is answered alone. */
+  renderChart?: RenderTrendChart;
   onCardPosted?(actionId: string, channel: string | null, ts: string | null, responseUrl: string | null): Promise<void>;
 }
 

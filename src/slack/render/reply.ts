@@ -8,6 +8,7 @@ import { renderActionCardReply } from './action-card.js';
 import { renderAudit } from './audit.js';
 import { type SlackMessage, section } from './block-kit.js';
 import { renderDigest } from './digest.js';
+import { renderForecast } from './forecast.js';
 import { renderHelp } from './help.js';
 import { renderLicense } from './license.js';
 import { renderLicenses } from './licenses.js';
@@ -18,6 +19,7 @@ import type { RenderContext } from './render-context.js';
 import { renderReport } from './report.js';
 import { renderReports } from './reports.js';
 import { renderError, renderNotice, renderUsageError } from './simple.js';
+import { renderTrend } from './trend.js';
 import { renderUsage } from './usage.js';
 import { renderWhoami } from './whoami.js';
 
@@ -43,6 +45,10 @@ export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
       return renderReport(reply, ctx);
     case 'usage':
       return renderUsage(reply);
+    case 'trend':
+      return renderTrend(reply);
+    case 'forecast':
+      return renderForecast(reply, ctx);
     case 'whoami':
       return renderWhoami(reply);
     case 'audit':

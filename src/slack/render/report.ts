@@ -1,5 +1,6 @@
 /** `report <id>`: one usage report's summary, with a button that uploads its CSV. */
 import type { Reply } from '../../commands/reply.js';
+import type { OrgRef } from '../../insight/types.js';
 import {
   actions,
   compact,
@@ -10,8 +11,9 @@ import {
   type SlackMessage,
   section,
 } from './block-kit.js';
-import { code, escapeValue, fallback, packCapped } from './limits.js';
+import { code, escapeMrkdwn, escapeValue, fallback, packCapped } from './limits.js';
 import { formatDate, type RenderContext } from './render-context.js';
+import { comparisonLines, totalChangeText } from './report-change.js';
 import { formatInterval, formatPoints, reportStatusIcon } from './report-text.js';
 
 type ReportReply = Extract<Reply, { type: 'report' }>;
@@ -30,11 +32,17 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
     const detail = workloads.length > 0 ? ` — ${workloads.join(', ')}${more}` : '';
     return `• *${escapeValue(product.productType)}*${edition}: ${formatPoints(product.totalPoints)} points${detail}`;
   });
-  const organizations = report.organizations
-    .slice(0, MAX_ORGANIZATIONS)
-    .map((org) => `• ${escapeValue(org.name)} (${escapeValue(org.type)}): ${formatPoints(org.usedPoints)}`);
-  if (report.organizations.length > MAX_ORGANIZATIONS) {
-    organizations.push(`_and ${report.organizations.length - MAX_ORGANIZATIONS} more organizations (see the CSV)_`);
+  const { comparison } = reply;
+  const typeOf = (org: OrgRef) =>
+    report.organizations.find((o) => (o.uid !== undefined && o.uid === org.uid) || o.name === org.name)?.type ?? null;
+  const allOrganizations = comparison
+    ? comparisonLines(comparison, typeOf)
+    : report.organizations.map(
+        (org) => `• ${escapeValue(org.name)} (${escapeValue(org.type)}): ${formatPoints(org.usedPoints)}`,
+      );
+  const organizations = allOrganizations.slice(0, MAX_ORGANIZATIONS);
+  if (allOrganizations.length > MAX_ORGANIZATIONS) {
+    organizations.push(`_and ${allOrganizations.length - MAX_ORGANIZATIONS} more organizations (see the CSV)_`);
   }
   const notCollected =
     report.notCollectedCloudServers.length > 0
@@ -43,7 +51,10 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
   // Each list is packed into at most three sections so that the whole report stays one message.
   const more = (count: number) => `_…and ${count} more (see the CSV)_`;
   const productSections = packCapped(['*Products*', ...productLines], 3, more, 4000);
-  const organizationSections = packCapped(['*Organizations*', ...organizations], 3, more, 4000);
+  const organizationsTitle = comparison?.previous
+    ? `*Organizations* (change against ${comparison.previous.month})`
+    : '*Organizations*';
+  const organizationSections = packCapped([organizationsTitle, ...organizations], 3, more, 4000);
   const blocks = compact([
     header(`Usage report #${report.reportId}`),
     fieldsSection([
@@ -51,11 +62,12 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
       `*Status*\n${reportStatusIcon(report.status)} ${escapeValue(report.status)}`,
       `*Interval*\n${formatInterval(report, ctx)}`,
       `*Generated*\n${formatDate(report.generationDate, ctx)}`,
-      `*Total points*\n${formatPoints(report.totalPoints)}`,
+      `*Total points*\n${formatPoints(report.totalPoints)}${comparison ? `\n${totalChangeText(comparison)}` : ''}`,
       `*License company*\n${escapeValue(report.licenseCompanyName ?? '—')}`,
     ]),
     ...productSections.map((text) => section(text)),
-    ...(report.organizations.length > 0 ? organizationSections.map((text) => section(text)) : []),
+    ...(allOrganizations.length > 0 ? organizationSections.map((text) => section(text)) : []),
+    reply.comparisonProblem ? context(`:warning: ${escapeMrkdwn(reply.comparisonProblem)}`) : null,
     notCollected ? section(notCollected) : null,
     actions([runCommandButton('Upload CSV', `report ${report.reportId} csv`, 0)], 'report_actions'),
   ]);

@@ -13,6 +13,7 @@ import type { CommandContext } from './commands/context.js';
 import type { AppConfig, VspcSettings } from './config.js';
 import type { PostMessage } from './digest/poster.js';
 import { createDigestService, type DigestRunner } from './digest/service.js';
+import { createTrendChartRenderer, type RenderTrendChart } from './insight/chart/index.js';
 import { createInsightService, DEFAULT_CONCURRENCY, DEFAULT_USAGE_THRESHOLDS } from './insight/create-service.js';
 import type { InsightService } from './insight/service.js';
 import type { LicensingBackend } from './licenses/backend.js';
@@ -95,6 +96,8 @@ export interface Services {
   events: ActionEvents;
   digest: DigestRunner;
   insight: InsightService;
+  /** Draws `trend`'s chart (Slack uploads it, `exec … --png FILE` writes it); one per process, so a missing renderer is logged once. */
+  charts: RenderTrendChart;
   /** The context a command runs in for this user and channel. */
   contextFor(userId: string, channelId: string | null): CommandContext;
   close(): Promise<void>;
@@ -164,6 +167,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     events,
     digest,
     insight,
+    charts: createTrendChartRenderer({ log: logger }),
     contextFor(userId, channelId) {
       return {
         userId,

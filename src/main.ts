@@ -124,6 +124,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     onCardPosted: (actionId, channel, ts, responseUrl) =>
       ready.approvals.attachCard(actionId, channel, ts, responseUrl),
     runCommand: countedRun,
+    renderChart: ready.charts,
     track: (work) => inFlight.track(work),
     // A confirmed write must finish (outcome and audit recorded) before shutdown closes the store.
     approvalListeners: {

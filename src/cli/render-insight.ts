@@ -21,10 +21,15 @@ export function trendToText(reply: TrendReply): string {
   const rows = trend.months.map((m, i) => [
     `${m.month}${monthMark(m.status)}`,
     missing(i) ? '-' : formatPoints(m.totalPoints),
-    formatChangeCell(m.change),
+    formatChangeCell(m.change, '-'),
     ...trend.series.map((s) => (missing(i) ? '-' : formatPoints(s.points[i] ?? 0))),
   ]);
-  const headers = ['Month', '>Total', '>Change', ...trend.series.map((s) => `>${s.kind === 'others' ? 'Others' : s.label}`)];
+  const headers = [
+    'Month',
+    '>Total',
+    '>Change',
+    ...trend.series.map((s) => `>${s.kind === 'others' ? 'Others' : s.label}`),
+  ];
   const lines = [trendTitle(trend), '', table(headers, rows)];
   if (trend.months.some((m) => m.status !== 'final')) lines.push(MONTH_MARKS_NOTE);
   const last = trend.months.at(-1);
@@ -32,7 +37,9 @@ export function trendToText(reply: TrendReply): string {
   if (last && before) {
     lines.push('', `${last.month} against ${before.month}:`);
     for (const s of trend.series) {
-      lines.push(`  ${s.label}: ${formatPoints(s.points.at(-1) ?? 0)} (${s.change ? formatChange(s.change) : 'no base'})`);
+      lines.push(
+        `  ${s.label}: ${formatPoints(s.points.at(-1) ?? 0)} (${s.change ? formatChange(s.change) : 'no base'})`,
+      );
     }
   }
   const { fromStore, fetched } = trend.source;

@@ -26,13 +26,15 @@ function comparisonTable(report: UsageReport, comparison: ReportComparison): str
   const previous = comparison.previous?.month ?? 'before';
   return table(
     ['Organisation', 'Type', '>Points', `>${previous}`, '>Change'],
-    comparison.rows.slice(0, MAX_ROWS).map((row) => [
-      row.org.name,
-      row.kind === 'gone' ? 'gone' : typeOf(row.org),
-      formatPoints(row.now),
-      row.before === null ? '-' : formatPoints(row.before),
-      row.kind === 'new' && row.before !== null ? 'new' : row.change ? formatChange(row.change) : '-',
-    ]),
+    comparison.rows
+      .slice(0, MAX_ROWS)
+      .map((row) => [
+        row.org.name,
+        row.kind === 'gone' ? 'gone' : typeOf(row.org),
+        formatPoints(row.now),
+        row.before === null ? '-' : formatPoints(row.before),
+        row.kind === 'new' && row.before !== null ? 'new' : row.change ? formatChange(row.change) : '-',
+      ]),
   );
 }
 

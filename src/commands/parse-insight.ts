@@ -22,7 +22,11 @@ const BAD_PATH_CHARACTERS = /[\u0000-\u001f]/;
 const MAX_PATH_LENGTH = 500;
 
 export function parseTrend(tokens: readonly Token[], share: boolean): ParsedCommand | UsageError {
-  const args = splitArgs(tokens, { months: 'value', org: 'name', product: 'value', top: 'value', png: 'value' }, 'trend');
+  const args = splitArgs(
+    tokens,
+    { months: 'value', org: 'name', product: 'value', top: 'value', png: 'value' },
+    'trend',
+  );
   if (isError(args)) return args;
   if (args.positionals.length > 0) {
     return unexpected('trend', args.positionals, 'Filter with --org, --product, --months or --top.');

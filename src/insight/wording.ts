@@ -30,8 +30,8 @@ export function formatChange(change: Change): string {
 }
 
 /** A table cell: the change, or a dash when there is nothing to compare with. */
-export function formatChangeCell(change: Change | null): string {
-  return change === null ? '—' : formatChange(change);
+export function formatChangeCell(change: Change | null, dash = '—'): string {
+  return change === null ? dash : formatChange(change);
 }
 
 /** Marks a month whose numbers may still move (open) or that has no report (missing). */

@@ -65,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
         [
           `VSPC simulator on ${demo.simulator.url} (seed ${inventory.seed}): ${licenses} licenses, ${inventory.reports.length} usage reports.`,
           `Store: ${demo.databaseUrl}`,
-          'Type the commands you would type after /vspc (try: help, licenses --expiring 30, reports pending). exit leaves.',
+          'Type the commands you would type after /vspc (try: help, licenses --expiring 30, reports pending, trend, forecast). exit leaves.',
         ].join('\n'),
       );
     }
@@ -76,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
       ctx: demo.services.contextFor('cli', null),
       approvals: demo.services.approvals,
       cwd: process.cwd(),
+      charts: demo.services.charts,
     });
     return 0;
   } finally {

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../../log.js';
 import { plainMentions } from '../../mention.js';
 import { planDesk } from '../demo/plan-desk.js';
 import { terminalPresenter } from '../demo/terminal-presenter.js';
+import { writeTrendChart } from '../demo/write-chart.js';
 import { type Terminal, writeReply } from '../demo/write-reply.js';
 
 export const EXEC_USAGE = `usage: vspc-license-bot exec "<command text>" [--yes]
@@ -20,6 +21,7 @@ export const EXEC_USAGE = `usage: vspc-license-bot exec "<command text>" [--yes]
   Runs one /vspc command against VSPC_URL, e.g.
     vspc-license-bot exec "licenses --expiring 30"
     vspc-license-bot exec "report 1042 csv"          (saves the CSV in the current directory)
+    vspc-license-bot exec "trend --months 12 --png trend.png"   (writes the chart too)
     vspc-license-bot exec "license update vbr 5f1c2a9e" --yes
   Writes print their plan and run only with --yes.`;
 
@@ -118,7 +120,9 @@ export async function runExec(argv: readonly string[], given: ExecIo, deps: Exec
       writeReply(reply, { timeZone: services.config.digest.timeZone, cwd: io.cwd, terminal: io });
       return EXIT.notRun;
     }
-    return writeReply(reply, { timeZone: services.config.digest.timeZone, cwd: io.cwd, terminal: io });
+    const status = writeReply(reply, { timeZone: services.config.digest.timeZone, cwd: io.cwd, terminal: io });
+    if (reply.type !== 'trend') return status;
+    return Math.max(status, await writeTrendChart(reply, services.charts, { cwd: io.cwd, terminal: io }));
   } finally {
     if (ownServices) await services.close();
   }

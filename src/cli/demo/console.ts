@@ -9,8 +9,10 @@ import type { Readable, Writable } from 'node:stream';
 import type { ApprovalService } from '../../approvals/types.js';
 import type { CommandContext } from '../../commands/context.js';
 import { runCommand } from '../../commands/run.js';
+import type { RenderTrendChart } from '../../insight/chart/types.js';
 import { plainMentions } from '../../mention.js';
 import { terminalPresenter } from './terminal-presenter.js';
+import { writeTrendChart } from './write-chart.js';
 import { type Terminal, writeReply } from './write-reply.js';
 
 export interface ConsoleOptions {
@@ -20,8 +22,10 @@ export interface ConsoleOptions {
   interactive: boolean;
   ctx: CommandContext;
   approvals: ApprovalService;
-  /** Where `report N csv` saves its file. */
+  /** Where `report N csv` saves its file and `trend --png FILE` its chart. */
   cwd: string;
+  /** Draws `trend --png FILE`'s chart; without it the console says it cannot. */
+  charts?: RenderTrendChart;
 }
 
 export const PROMPT = 'vspc> ';
@@ -75,6 +79,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
     const { reply } = await runCommand(text, ctx);
     writeReply(reply, { timeZone: ctx.timeZone, cwd: options.cwd, terminal });
+    if (reply.type === 'trend' && reply.pngPath !== null) {
+      if (options.charts) await writeTrendChart(reply, options.charts, { cwd: options.cwd, terminal });
+      else write('No chart written: this console cannot draw charts.');
+    }
     if (reply.type === 'help') write(CONSOLE_HELP);
     if (reply.type === 'actionCard' && reply.action.status === 'pending') {
       lastActionId = reply.action.id;

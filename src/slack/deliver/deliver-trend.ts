@@ -29,7 +29,8 @@ async function drawChart(delivery: Delivery, reply: TrendReply): Promise<ChartRe
 }
 
 function chartNote(reply: TrendReply, chart: ChartResult, channelId: string | null, filename: string): string {
-  const png = reply.pngPath === null ? '' : ' (`--png` writes a file only on the command line; here the chart is uploaded.)';
+  const png =
+    reply.pngPath === null ? '' : ' (`--png` writes a file only on the command line; here the chart is uploaded.)';
   if (reply.trend.months.length === 0) return '';
   if (!chart.ok) return `No chart this time: it could not be drawn. The table has every number.${png}`;
   if (!channelId) return `No chart: I can only upload it to a channel. The table has every number.${png}`;

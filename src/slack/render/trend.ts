@@ -71,8 +71,8 @@ function seriesChanges(trend: Trend): string[] {
   if (!last || !before) return [];
   const lines = trend.series.map((s) => {
     const now = formatPoints(s.points.at(-1) ?? 0);
-    const change = s.change ? formatChange(s.change) : 'no base to compare with';
-    return `• ${escapeMrkdwn(s.label)}: ${now} (${change})`;
+    const change = s.change ? formatChange(s.change) : 'nothing to compare with';
+    return `• ${escapeMrkdwn(s.label)}: ${now}, ${change}`;
   });
   const more = (count: number) => `_…and ${plural(count, 'more series', 'more series')}_`;
   return packCapped([`*${last.month} against ${before.month}*`, ...lines], 3, more, 4000);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandTextOf, type ExecIo, runExec } from '../../src/cli/commands/exec.js';
 import { type RunningSimulator, reportCsv, startSimulator } from '../../src/simulator/index.js';
+import { PNG_SIGNATURE, pngHeader } from '../insight/chart/support.js';
 import { pendingReportIds, uidsExpiringWithin } from './support/inventory-facts.js';
 
 let sim: RunningSimulator;
@@ -80,6 +81,33 @@ describe('exec against the simulator', () => {
     const path = join(cwd, `license-usage-${id}.csv`);
     expect(run.text()).toContain(`Saved to ${path}`);
     expect(readFileSync(path, 'utf8')).toBe(reportCsv(report));
+  });
+
+  it('trend --png FILE prints the table and writes the chart as a PNG', async () => {
+    const run = io();
+    expect(await runExec(['trend --months 3 --png charts/trend.png'], run.io)).toBe(1);
+    // The directory does not exist: the table is printed, the file cannot be written, and it says so.
+    expect(run.errors()).toContain(`Could not write the chart to ${join(cwd, 'charts/trend.png')}`);
+    const again = io();
+    expect(await runExec(['trend', '--months', '3', '--png', 'trend.png'], again.io)).toBe(0);
+    const path = join(cwd, 'trend.png');
+    expect(again.text()).toMatch(/^Points per month, \d{4}-\d{2} – \d{4}-\d{2}: /);
+    expect(again.text()).toContain(`Chart written to ${path} (`);
+    const header = pngHeader(readFileSync(path));
+    expect(header.signature).toEqual(PNG_SIGNATURE);
+    expect(header.chunk).toBe('IHDR');
+    expect(header.width).toBeGreaterThanOrEqual(800);
+    expect(header.height).toBeGreaterThanOrEqual(400);
+  });
+
+  it('trend without --png writes nothing and says how to get the chart; forecast prints its method', async () => {
+    const run = io();
+    expect(await runExec(['trend --months 2'], run.io)).toBe(0);
+    expect(run.text()).toContain('Add --png FILE to write the chart.');
+    const forecast = io();
+    expect(await runExec(['forecast'], forecast.io)).toBe(0);
+    expect(forecast.text()).toMatch(/^Forecast for \d{4}-\d{2} \(day \d+ of \d+\), against /);
+    expect(forecast.text()).toContain('Expected = ');
   });
 
   it('a write without --yes prints the plan, calls nothing, and exits 3', async () => {

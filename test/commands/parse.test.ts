@@ -37,6 +37,12 @@ describe('parseCommand: every command of the table', () => {
     ['report 1042', { name: 'report', reportId: 1042, csv: false, share: false }],
     ['report 1042 csv', { name: 'report', reportId: 1042, csv: true, share: false }],
     ['usage', { name: 'usage', org: null, type: null, server: null, page: 1, share: false }],
+    ['forecast', { name: 'forecast', share: false }],
+    ['trend', { name: 'trend', months: 6, org: null, product: null, top: 5, png: null, share: false }],
+    [
+      'trend --months 24 --org "Acme Corp" --product vbr --top 3 --png out/trend.png',
+      { name: 'trend', months: 24, org: 'Acme Corp', product: 'vbr', top: 3, png: 'out/trend.png', share: false },
+    ],
     [
       'usage --org "Acme Corp" --type reseller --server cc',
       { name: 'usage', org: 'Acme Corp', type: 'Reseller', server: 'CloudConnect', page: 1, share: false },
@@ -179,6 +185,46 @@ describe('parseCommand: bad input gets a clear answer', () => {
   });
 });
 
+describe('parseCommand: trend and forecast', () => {
+  it('reads options in any order, names without quotes, --opt=value', () => {
+    expect(ok('trend --top 1 --org Acme Corp --months=12')).toMatchObject({ org: 'Acme Corp', top: 1, months: 12 });
+    expect(ok('TREND --product BackupAndReplication --share')).toMatchObject({
+      product: 'BackupAndReplication',
+      share: true,
+    });
+    expect(ok('trend --org 5f1c2a9e')).toMatchObject({ org: '5f1c2a9e' });
+    expect(ok('trend --png "my chart.png"')).toMatchObject({ png: 'my chart.png' });
+  });
+
+  it('refuses months and top out of range with the accepted range', () => {
+    expect(bad('trend --months 25').message).toBe('--months must be a whole number from 1 to 24, not 25.');
+    expect(bad('trend --months 0').message).toContain('from 1 to 24');
+    expect(bad('trend --months six').message).toContain('--months must be a whole number from 1 to 24, not "six"');
+    expect(bad('trend --top 21').message).toContain('--top must be a whole number from 1 to 20');
+    expect(bad('trend --top -1').message).toContain('--top');
+    expect(bad('trend --months').message).toBe('--months needs a value.');
+    expect(bad('trend --months 3 --months 4').message).toContain('given twice');
+  });
+
+  it('answers typos and stray words with the usage of trend', () => {
+    const typo = bad('trnd --months 3');
+    expect(typo.message).toContain('Did you mean "trend"');
+    expect(typo.suggestion).toBe('trend --months 3');
+    expect(bad('forcast').suggestion).toBe('forecast');
+    expect(bad('trend --mnths 3').message).toContain('Did you mean --months?');
+    const stray = bad('trend acme');
+    expect(stray.message).toContain('Unexpected "acme"');
+    expect(stray.usage).toBe('trend [--months N] [--org NAME|UID] [--product P] [--top K] [--png FILE]');
+    expect(bad('forecast acme').message).toContain('forecast takes no words');
+    expect(bad('forecast --months 3').message).toContain('It takes no options');
+  });
+
+  it('refuses a product that cannot be a product name, and a paste as a file name', () => {
+    expect(bad('trend --product "v b r"').message).toContain('--product takes a product name such as vbr');
+    expect(bad(`trend --png ${'x'.repeat(600)}.png`).message).toContain('--png takes a file name');
+  });
+});
+
 describe('formatCommand', () => {
   it.each([
     'licenses vbr --expiring 30 --status Warning --company "Acme Corp" --page 2',
@@ -189,6 +235,10 @@ describe('formatCommand', () => {
     'reports 2026-04',
     'report 7 csv',
     'licenses --company "O\'Brien Ltd" --share',
+    'trend',
+    'trend --months 12 --org "Acme Corp" --product cc --top 2 --png chart.png',
+    'trend --org 5f1c2a9e --share',
+    'forecast --share',
   ])('round-trips %s', (text) => {
     const parsed = ok(text);
     expect(ok(formatCommand(parsed))).toEqual(parsed);

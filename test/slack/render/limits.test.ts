@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/commands/reply.js';
+import { trendChartInput } from '../../../src/commands/trend-chart.js';
 import { renderInstallModal } from '../../../src/slack/render/install-modal.js';
 import { renderReply } from '../../../src/slack/render/reply.js';
+import { comparison, forecast, trend } from '../../support/insight-fixtures.js';
 import { messageProblems, modalProblems, visibleTextLength } from '../support/block-kit-limits.js';
 import { auditEntry, digest, organizationUsage, pendingAction, RENDER, report, row, uid } from '../support/fixtures.js';
 
@@ -117,7 +119,30 @@ const LARGE_REPLIES: Reply[] = [
     ),
   },
   { type: 'file', filename: 'report.csv', title: 'Report', bytes: new Uint8Array(10), comment: huge(5000) },
+  largeTrend(),
+  { type: 'forecast', forecast: { ...forecast(3000, (i) => `${huge(300)} ${i}`), method: huge(5000) } },
+  {
+    type: 'report',
+    report: report(2, {
+      organizations: Array.from({ length: 1000 }, (_, i) => ({ name: huge(200), type: 'Company', usedPoints: i })),
+    }),
+    comparison: comparison(1000, (i) => `${huge(300)} ${i}`),
+    comparisonProblem: huge(5000),
+  },
 ];
+
+/** 24 months × top 20 + others, long names and large numbers: the widest table trend can ask for. */
+function largeTrend(): Reply {
+  const t = trend({
+    months: 24,
+    top: 20,
+    others: true,
+    openLast: true,
+    name: (i) => `${huge(300)} ${i}`,
+    points: (s, m) => 12_345_678.91 + s * 1000 + m,
+  });
+  return { type: 'trend', trend: t, chart: trendChartInput(t), pngPath: null };
+}
 
 describe('every reply within Block Kit limits', () => {
   it.each(LARGE_REPLIES.map((reply, index) => [`${index}: ${reply.type}`, reply] as const))('%s', (_name, reply) => {

@@ -143,6 +143,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
   const digest = createDigestService({
     backend,
     inventory,
+    insight,
     store,
     post:
       options.postMessage ??

@@ -8,7 +8,7 @@ import { localDay } from '../licenses/expiry.js';
 import { enumEquals, type License, type LicenseRow } from '../licenses/model.js';
 import type { UsageReport } from '../reports/model.js';
 import { bucketBounds, bucketIndex } from './buckets.js';
-import type { Digest, ExpiryBucket, OverUsage } from './model.js';
+import type { Digest, DigestUsage, ExpiryBucket, OverUsage } from './model.js';
 import {
   byHealth,
   byInterval,
@@ -28,6 +28,8 @@ export interface DigestInput {
   timeZone: string;
   /** DIGEST_EXPIRY_DAYS: how far ahead "expiring" looks. */
   horizonDays: number;
+  /** The usage changes read beside the licenses; absent where there are none to read (v2). */
+  usage?: DigestUsage | null;
 }
 
 function isUnhealthy(license: License): boolean {
@@ -73,14 +75,21 @@ export function buildDigest(input: DigestInput): Digest {
   const pendingReports = input.reports.filter((report) => enumEquals(report.status, 'ApprovalRequired'));
   pendingReports.sort(byInterval);
 
-  const lists = { expired, expiring, supportExpiring, unhealthy, overUsed, pendingReports };
+  const usage = input.usage ?? null;
+  const lists = { expired, expiring, supportExpiring, unhealthy, overUsed, pendingReports, usage };
   return {
     day: localDay(now, timeZone),
     timeZone,
     generatedAt: now.toISOString(),
     horizonDays,
-    ...lists,
+    expired,
+    expiring,
+    supportExpiring,
+    unhealthy,
+    overUsed,
+    pendingReports,
     autoApprove: input.autoApprove,
+    usage,
     summary: summarize({ ...lists, horizonDays }),
     empty: isEmptyDigest({ ...lists, horizonDays }),
   };

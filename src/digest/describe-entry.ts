@@ -2,6 +2,7 @@
  * The words for one digest entry, shared by the Block Kit and text renderers. Dates and escaping
  * differ per transport, so they come in as functions.
  */
+import { formatChange, formatPoints, trendCommandFor } from '../insight/wording.js';
 import { describeDaysLeft } from '../licenses/expiry.js';
 import { KIND_LABELS, type License, type LicenseKind } from '../licenses/model.js';
 import type { DigestEntry } from './sections.js';
@@ -56,7 +57,12 @@ function when(instant: string | null, days: number | null, format: EntryFormat):
   return instant ? `${describeDaysLeft(days)} (${format.date(instant)})` : describeDaysLeft(days);
 }
 
+const USAGE_KIND: Record<'jump' | 'new' | 'zero', string> = { jump: 'up', new: 'new', zero: 'at zero' };
+
 export function entryHeading(entry: DigestEntry, format: EntryFormat): string {
+  if (entry.type === 'usage') {
+    return `${format.escape(truncate(entry.change.org.name, MAX_NAME))} · ${USAGE_KIND[entry.change.kind]}`;
+  }
   if (entry.type === 'report') {
     return `Report ${entry.report.reportId} · ${format.escape(truncate(entry.report.organizationName, MAX_NAME))}`;
   }
@@ -65,7 +71,17 @@ export function entryHeading(entry: DigestEntry, format: EntryFormat): string {
   return hasTarget(license) ? `${name} · ${KIND_SHORT[license.kind]} ${shortUid(license.uid)}` : name;
 }
 
+/** Both numbers, the change, and the command to look closer. */
+function usageDetail(entry: Extract<DigestEntry, { type: 'usage' }>, format: EntryFormat): string {
+  const { change } = entry;
+  const now = `${formatPoints(change.now)} points now`;
+  const before = change.kind === 'new' ? 'not in the last report' : `${formatPoints(change.before)} in the last report`;
+  const delta = change.kind === 'new' ? 'new' : formatChange(change.change);
+  return `${now} · ${before} · ${delta} · \`/vspc ${format.escape(trendCommandFor(change.org))}\``;
+}
+
 export function entryDetail(entry: DigestEntry, format: EntryFormat): string {
+  if (entry.type === 'usage') return usageDetail(entry, format);
   if (entry.type === 'report') {
     const { report } = entry;
     return [

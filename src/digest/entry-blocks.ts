@@ -4,6 +4,7 @@
  * so a click runs exactly what a user could type (and is parsed and authorised the same way).
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { trendCommandFor } from '../insight/wording.js';
 import { BLOCK_LIMITS } from './block-limits.js';
 import { commandTarget, type EntryFormat, entryDetail, entryHeading, truncate } from './describe-entry.js';
 import type { DigestEntry, DigestSection } from './sections.js';
@@ -31,6 +32,12 @@ export { escapeMrkdwn, escapeValue } from '../mrkdwn.js';
 export function entryBlocks(entry: DigestEntry, format: EntryFormat): KnownBlock[] {
   const text = mrkdwnSection(`*${entryHeading(entry, format)}*\n${entryDetail(entry, format)}`);
   if (entry.type === 'report') return [text];
+  if (entry.type === 'usage') {
+    const command = trendCommandFor(entry.change.org);
+    // A name too long for a button value keeps the command to type in the text instead.
+    if (command.length > BLOCK_LIMITS.buttonValue) return [text];
+    return [text, { type: 'actions', elements: [commandButton('Show trend', command, 0)] }];
+  }
   const license = entry.row.license;
   const buttons = [commandButton('Update now', `license update ${commandTarget(license)}`, 0)];
   if (license.autoUpdateEnabled === false) {

@@ -1,4 +1,5 @@
 /** The digest as data: built by `build-digest.ts` (pure), rendered for Slack and as text. */
+import type { UsageChanges } from '../insight/types.js';
 import type { LicenseRow, UnitUsage } from '../licenses/model.js';
 import type { UsageReport } from '../reports/model.js';
 
@@ -14,6 +15,12 @@ export interface OverUsage {
   row: LicenseRow;
   unit: UnitUsage;
 }
+
+/**
+ * The "Usage changes" of the day: organizations above the thresholds against their last report,
+ * new ones, ones at zero; or what went wrong reading them (the rest of the digest still posts).
+ */
+export type DigestUsage = { status: 'ok'; changes: UsageChanges } | { status: 'failed'; reason: string };
 
 export interface Digest {
   /** YYYY-MM-DD in the digest time zone. */
@@ -34,6 +41,8 @@ export interface Digest {
   /** Reports in ApprovalRequired, oldest interval first. */
   pendingReports: UsageReport[];
   autoApprove: boolean | null;
+  /** null where there are no usage reports to compare with (VSPC API v2) or nobody asked for them. */
+  usage: DigestUsage | null;
   /** One line: "3 expired · 5 expiring within 30 days · 1 report waits for approval". */
   summary: string;
   /** Nothing needs attention. */

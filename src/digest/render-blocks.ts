@@ -20,7 +20,7 @@ import {
 import { formatDay } from './format-day.js';
 import { MessageBudget, type Room, roomOf } from './message-budget.js';
 import type { Digest } from './model.js';
-import { autoApproveLine, type DigestEntry, type DigestSection, digestSections } from './sections.js';
+import { autoApproveLine, type DigestEntry, type DigestSection, digestSections, usageLine } from './sections.js';
 
 export interface RenderedMessage {
   /** Notification fallback (mobile notifications read only this). */
@@ -100,11 +100,16 @@ export function renderDigestBlocks(digest: Digest, ctx: DigestRenderContext = {}
     return blocks;
   };
 
+  const usage = usageLine(digest);
   const head: KnownBlock[] = [
     header(`VSPC license digest · ${digest.day}`),
     mrkdwnSection(digest.empty ? `:white_check_mark: ${digest.summary}` : `*${digest.summary}*`),
     contextLine(`${autoApproveLine(digest.autoApprove)} · day counts in ${digest.timeZone}`),
   ];
+  if (usage !== null) {
+    const failed = digest.usage?.status === 'failed';
+    head.push(contextLine(`${failed ? ':warning: ' : ''}${escapeMrkdwn(usage)}`));
+  }
   const titles = sections.map((section) => sectionTitle(section, false));
 
   // Main message: every section's title and a note, then a fair share each, then in urgency order.

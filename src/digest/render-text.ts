@@ -2,7 +2,7 @@
 import { describeEntry } from './describe-entry.js';
 import { formatDay } from './format-day.js';
 import type { Digest } from './model.js';
-import { autoApproveLine, digestSections } from './sections.js';
+import { autoApproveLine, digestSections, usageLine } from './sections.js';
 
 export function digestToText(digest: Digest): string {
   const format = { date: (instant: string) => formatDay(instant, digest.timeZone), escape: (text: string) => text };
@@ -13,5 +13,7 @@ export function digestToText(digest: Digest): string {
     if (section.key === 'reports') lines.push('  Finalize them with: /vspc reports finalize');
   }
   lines.push('', autoApproveLine(digest.autoApprove));
+  const usage = usageLine(digest);
+  if (usage !== null) lines.push(usage);
   return lines.join('\n');
 }

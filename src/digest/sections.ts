@@ -2,6 +2,8 @@
  * The digest as an ordered list of sections, most urgent first: what both renderers (Block Kit
  * and text) walk. Each entry knows which of its facts the section is about.
  */
+import type { UsageChange } from '../insight/types.js';
+import { describeThresholds } from '../insight/wording.js';
 import type { LicenseRow, UnitUsage } from '../licenses/model.js';
 import type { UsageReport } from '../reports/model.js';
 import type { Digest } from './model.js';
@@ -10,7 +12,8 @@ export type DigestEntry =
   | { type: 'license'; focus: 'expiry' | 'health'; row: LicenseRow }
   | { type: 'license'; focus: 'support'; row: LicenseRow }
   | { type: 'license'; focus: 'overUse'; row: LicenseRow; unit: UnitUsage }
-  | { type: 'report'; report: UsageReport };
+  | { type: 'report'; report: UsageReport }
+  | { type: 'usage'; change: UsageChange };
 
 export interface DigestSection {
   key: string;
@@ -74,8 +77,32 @@ export function digestSections(digest: Digest): DigestSection[] {
       entries: digest.pendingReports.map((report) => ({ type: 'report', report }) as const),
       fullListCommand: '/vspc reports pending',
     },
+    {
+      key: 'usage-changes',
+      title: 'Usage changes',
+      emoji: ':bar_chart:',
+      entries:
+        digest.usage?.status === 'ok'
+          ? digest.usage.changes.changes.map((change) => ({ type: 'usage', change }) as const)
+          : [],
+      fullListCommand: '/vspc forecast',
+    },
   ];
   return sections.filter((section) => section.entries.length > 0);
+}
+
+/**
+ * What "Usage changes" compares and how (or what failed); null where the digest has no usage
+ * changes to show (VSPC API v2).
+ */
+export function usageLine(digest: Digest): string | null {
+  const { usage } = digest;
+  if (usage === null) return null;
+  if (usage.status === 'failed') return `Usage changes could not be read: ${usage.reason}`;
+  const { lastReportMonth, thresholds, changes } = usage.changes;
+  if (lastReportMonth === null) return 'Usage changes: VSPC has no usage report to compare with yet';
+  const what = `Usage changes against the ${lastReportMonth} reports: organizations ${describeThresholds(thresholds)}, new ones, ones at zero`;
+  return changes.length === 0 ? `${what} · none today` : what;
 }
 
 export function autoApproveLine(autoApprove: boolean | null): string {

@@ -9,6 +9,7 @@
  * retried with backoff within the day.
  */
 import type { DigestSettings } from '../config.js';
+import type { InsightService } from '../insight/service.js';
 import type { LicensingBackend } from '../licenses/backend.js';
 import { type Clock, localDay } from '../licenses/expiry.js';
 import type { Inventory } from '../licenses/inventory.js';
@@ -25,6 +26,8 @@ import { nodeCronSchedule, type ScheduledJob, type ScheduleFn, scheduledTimeHasP
 export interface DigestServiceDeps {
   backend: LicensingBackend;
   inventory?: Inventory;
+  /** The "Usage changes" section's source; without it the digest has none. */
+  insight?: InsightService;
   store: Store;
   /** chat.postMessage, injected. */
   post: PostMessage;

@@ -3,8 +3,12 @@ import type { Digest } from './model.js';
 
 type Counted = Pick<
   Digest,
-  'expired' | 'expiring' | 'supportExpiring' | 'unhealthy' | 'overUsed' | 'pendingReports' | 'horizonDays'
+  'expired' | 'expiring' | 'supportExpiring' | 'unhealthy' | 'overUsed' | 'pendingReports' | 'horizonDays' | 'usage'
 >;
+
+function usageChangeCount(digest: Counted): number {
+  return digest.usage?.status === 'ok' ? digest.usage.changes.changes.length : 0;
+}
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -17,7 +21,9 @@ export function isEmptyDigest(digest: Counted): boolean {
     digest.supportExpiring.length === 0 &&
     digest.unhealthy.length === 0 &&
     digest.overUsed.length === 0 &&
-    digest.pendingReports.length === 0
+    digest.pendingReports.length === 0 &&
+    usageChangeCount(digest) === 0 &&
+    digest.usage?.status !== 'failed'
   );
 }
 
@@ -36,6 +42,9 @@ export function summarize(digest: Counted): string {
     const count = digest.pendingReports.length;
     parts.push(`${plural(count, 'report waits', 'reports wait')} for approval`);
   }
+  const changes = usageChangeCount(digest);
+  if (changes > 0) parts.push(plural(changes, 'usage change', 'usage changes'));
+  if (digest.usage?.status === 'failed') parts.push('usage changes could not be read');
   if (parts.length === 0) {
     return `All clear: nothing expired or expiring within ${days} days, no license in Warning/Error, no usage over licensed units, no report waiting for approval.`;
   }

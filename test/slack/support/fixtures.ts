@@ -1,5 +1,5 @@
 /** Builders of view-model data for Slack renderer and app tests. */
-import type { Digest } from '../../../src/digest/model.js';
+import type { Digest, DigestUsage } from '../../../src/digest/model.js';
 import type { License, LicenseKind, LicenseRow } from '../../../src/licenses/model.js';
 import type { OrganizationUsage, UsageReport } from '../../../src/reports/model.js';
 import type { RenderContext } from '../../../src/slack/render/render-context.js';
@@ -122,7 +122,7 @@ export function pendingAction(overrides: Partial<PendingAction> = {}): PendingAc
   };
 }
 
-export function digest(rows: LicenseRow[], reports: UsageReport[]): Digest {
+export function digest(rows: LicenseRow[], reports: UsageReport[], usage: DigestUsage | null = null): Digest {
   return {
     day: '2025-03-10',
     timeZone: 'Europe/Berlin',
@@ -139,6 +139,7 @@ export function digest(rows: LicenseRow[], reports: UsageReport[]): Digest {
     overUsed: rows.map((r) => ({ row: r, unit: { unit: 'instances', used: 60, licensed: 50 } })),
     pendingReports: reports,
     autoApprove: false,
+    usage,
     summary: `${rows.length} expired · ${rows.length * 3} expiring within 30 days`,
     empty: rows.length === 0 && reports.length === 0,
   };

@@ -34,12 +34,12 @@ export function formatChangeCell(change: Change | null, dash = '—'): string {
   return change === null ? dash : formatChange(change);
 }
 
-/** Marks a month whose numbers may still move (open) or that has no report (missing). */
+/** Marks a month whose numbers may still move (open) or that has no report (missing), in words: no markup. */
 export function monthMark(status: MonthStatus): string {
-  return status === 'open' ? '*' : status === 'missing' ? '?' : '';
+  return status === 'open' ? ' (open)' : status === 'missing' ? ' (none)' : '';
 }
 
-export const MONTH_MARKS_NOTE = '* waiting for approval (may still change) · ? no report for that month';
+export const MONTH_MARKS_NOTE = '(open): waiting for approval, may still change · (none): VSPC has no report for that month';
 
 /**
  * The command to look closer at one organization. By name, which a reader recognises (a name two

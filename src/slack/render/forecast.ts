@@ -6,8 +6,8 @@ import type { Reply } from '../../commands/reply.js';
 import type { ForecastRow } from '../../insight/types.js';
 import { formatChange, formatPoints, trendCommandFor } from '../../insight/wording.js';
 import { compact, context, fieldsSection, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
-import { code, escapeMrkdwn, LIMITS, packCapped, plural, truncate } from './limits.js';
-import { codeBlock, monoLines, shortLabel } from './mono-table.js';
+import { escapeMrkdwn, escapeValue, fallback, packCapped, plural } from './limits.js';
+import { codeBlock, commandCode, monoLines, shortLabel } from './mono-table.js';
 import { formatDateTime, type RenderContext } from './render-context.js';
 
 type ForecastReply = Extract<Reply, { type: 'forecast' }>;
@@ -17,7 +17,7 @@ const TABLE_ROWS = 15;
 const NAME_LENGTH = 24;
 
 function moverLine(row: ForecastRow): string {
-  return `• *${escapeMrkdwn(row.org.name)}*: ${formatPoints(row.lastReport)} → ${formatPoints(row.expected)} expected (${formatChange(row.change)}), ${formatPoints(row.soFar)} so far · ${code(trendCommandFor(row.org))}`;
+  return `• *${escapeValue(row.org.name)}*: ${formatPoints(row.lastReport)} → ${formatPoints(row.expected)} expected (${formatChange(row.change)}), ${formatPoints(row.soFar)} so far · ${commandCode(trendCommandFor(row.org))}`;
 }
 
 function movers(title: string, rows: readonly ForecastRow[], none: string): string[] {
@@ -46,7 +46,7 @@ export function renderForecast(reply: ForecastReply, ctx: RenderContext): SlackM
   const blocks: (KnownBlock | null)[] = [
     header(`Forecast for ${f.month} · day ${f.dayOfMonth} of ${f.daysInMonth}`),
     fieldsSection([
-      `*Last report (${escapeMrkdwn(lastMonth)})*\n${formatPoints(totals.lastReport)} points`,
+      `*Last report (${escapeValue(lastMonth)})*\n${formatPoints(totals.lastReport)} points`,
       `*So far this month*\n${formatPoints(totals.soFar)} points`,
       `*Expected for ${f.month}*\n${formatPoints(totals.expected)} points`,
       `*Difference*\n${formatChange(totals.change)}`,
@@ -61,9 +61,8 @@ export function renderForecast(reply: ForecastReply, ctx: RenderContext): SlackM
     context(`${escapeMrkdwn(f.method)} Current usage as of ${formatDateTime(f.asOf, ctx)}.`),
   ];
   return {
-    text: truncate(
+    text: fallback(
       `Forecast for ${f.month}: ${formatPoints(totals.expected)} points expected, ${formatChange(totals.change)} against ${lastMonth}`,
-      LIMITS.fallbackText,
     ),
     blocks: compact(blocks),
   };

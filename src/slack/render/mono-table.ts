@@ -3,7 +3,7 @@
  * and columns of figures only line up in a fixed-width font. Wide tables are split into several
  * that repeat the first column, so that none wraps on a narrow screen.
  */
-import { escapeMrkdwn } from './limits.js';
+import { escapeValue } from './limits.js';
 
 export interface MonoColumn {
   title: string;
@@ -40,9 +40,20 @@ export function monoLines(columns: readonly MonoColumn[]): string[] {
   ];
 }
 
-/** A code block Slack shows as is: mrkdwn's `& < >` escaped, backticks cannot close it. */
+/**
+ * A code block Slack shows as is: cells carry names from VSPC, so they are escaped like any value
+ * (the zero-width fences take no room, columns stay aligned) and backticks cannot close the block.
+ */
 export function codeBlock(lines: readonly string[]): string {
-  return `\`\`\`\n${lines.map((l) => escapeMrkdwn(l.replace(/`/g, "'"))).join('\n')}\n\`\`\``;
+  return `\`\`\`\n${lines.map((l) => escapeValue(l.replace(/`/g, "'"))).join('\n')}\n\`\`\``;
+}
+
+/**
+ * A command to type, as inline code, when it carries a name from VSPC: escaped as a value so the
+ * name cannot format; the parser drops the zero-width fences, so a copied command still works.
+ */
+export function commandCode(command: string): string {
+  return `\`${escapeValue(command.replace(/`/g, "'"))}\``;
 }
 
 /**

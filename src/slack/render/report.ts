@@ -38,11 +38,7 @@ export function renderReport(reply: ReportReply, ctx: RenderContext): SlackMessa
   const allOrganizations = comparison
     ? comparisonLines(comparison, typeOf)
     : report.organizations.map(
-<<<<<<< HEAD
         (org) => `• ${escapeValue(org.name)} (${escapeValue(org.type)}): ${formatPoints(org.usedPoints)}`,
-=======
-        (org) => `• ${escapeMrkdwn(org.name)} (${escapeMrkdwn(org.type)}): ${formatPoints(org.usedPoints)}`,
->>>>>>> 3bf39f4 (trend and forecast commands: grammar, handlers, Slack (table + uploaded chart) and text replies, exec --png; report shows the change against the month before)
       );
   const organizations = allOrganizations.slice(0, MAX_ORGANIZATIONS);
   if (allOrganizations.length > MAX_ORGANIZATIONS) {

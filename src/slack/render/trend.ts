@@ -8,7 +8,7 @@ import { describeOrganizations, trendTitle } from '../../commands/trend-chart.js
 import type { Trend } from '../../insight/types.js';
 import { formatChange, formatChangeCell, formatPoints, MONTH_MARKS_NOTE, monthMark } from '../../insight/wording.js';
 import { compact, context, header, type KnownBlock, type SlackMessage, section } from './block-kit.js';
-import { escapeMrkdwn, LIMITS, packCapped, plural, truncate } from './limits.js';
+import { escapeValue, fallback, LIMITS, packCapped, plural } from './limits.js';
 import { codeBlock, type MonoColumn, monoLines, shortLabel, splitColumns } from './mono-table.js';
 
 type TrendReply = Extract<Reply, { type: 'trend' }>;
@@ -72,20 +72,20 @@ function seriesChanges(trend: Trend): string[] {
   const lines = trend.series.map((s) => {
     const now = formatPoints(s.points.at(-1) ?? 0);
     const change = s.change ? formatChange(s.change) : 'nothing to compare with';
-    return `• ${escapeMrkdwn(s.label)}: ${now}, ${change}`;
+    return `• ${escapeValue(s.label)}: ${now}, ${change}`;
   });
   const more = (count: number) => `_…and ${plural(count, 'more series', 'more series')}_`;
   return packCapped([`*${last.month} against ${before.month}*`, ...lines], 3, more, 4000);
 }
 
 function filtersLine(trend: Trend): string {
-  const product = trend.filters.product ? escapeMrkdwn(trend.filters.product) : 'all products';
+  const product = trend.filters.product ? escapeValue(trend.filters.product) : 'all products';
   const { fromStore, fetched } = trend.source;
   const source =
     fromStore.length > 0
       ? `${plural(fromStore.length, 'month')} kept, ${plural(fetched.length, 'month')} read from VSPC`
       : `${plural(fetched.length, 'month')} read from VSPC`;
-  return `Points per month from the monthly usage reports · ${escapeMrkdwn(describeOrganizations(trend))} · ${product} · ${source}`;
+  return `Points per month from the monthly usage reports · ${escapeValue(describeOrganizations(trend))} · ${product} · ${source}`;
 }
 
 /**
@@ -97,7 +97,7 @@ export function renderTrend(reply: TrendReply, chartNote: string | null = null):
   const title = trendTitle(trend);
   if (trend.months.length === 0) {
     return {
-      text: truncate(`${title}: no usage reports yet`, LIMITS.fallbackText),
+      text: fallback(`${title}: no usage reports yet`),
       blocks: [header('Usage trend'), section('VSPC has no monthly usage reports yet, so there is no trend to show.')],
     };
   }
@@ -118,5 +118,5 @@ export function renderTrend(reply: TrendReply, chartNote: string | null = null):
   ];
   const last = trend.months.at(-1)!;
   const summary = `${title}. ${last.month}: ${formatPoints(last.totalPoints)} points${last.change ? ` (${formatChange(last.change)})` : ''}`;
-  return { text: truncate(summary, LIMITS.fallbackText), blocks: compact(blocks) };
+  return { text: fallback(summary), blocks: compact(blocks) };
 }

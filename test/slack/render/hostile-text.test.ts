@@ -13,6 +13,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/commands/reply.js';
 import { tokenize } from '../../../src/commands/tokenize.js';
+import { trendChartInput } from '../../../src/commands/trend-chart.js';
+import type { DigestUsage } from '../../../src/digest/model.js';
 import { failureMessage } from '../../../src/digest/poster.js';
 import { renderDigestBlocks } from '../../../src/digest/render-blocks.js';
 import { channelMention, userMention } from '../../../src/mention.js';
@@ -24,6 +26,7 @@ import { renderInstallModal } from '../../../src/slack/render/install-modal.js';
 import { code } from '../../../src/slack/render/limits.js';
 import { renderReply } from '../../../src/slack/render/reply.js';
 import type { ActionStatus } from '../../../src/store/types.js';
+import { comparison, forecast, trend, usageChange, usageChanges } from '../../support/insight-fixtures.js';
 import { auditEntry, digest, organizationUsage, pendingAction, RENDER, report, row } from '../support/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -99,6 +102,11 @@ const hostileAction = (status: ActionStatus) =>
   });
 
 const reply = (r: Reply) => renderReply(r, RENDER);
+const hostileUsageChanges = (): DigestUsage => {
+  const changes = usageChanges([usageChange('jump', 1, 100, 300), usageChange('zero', 2, 80, 0)]);
+  for (const change of changes.changes) change.org.name = HOSTILE;
+  return { status: 'ok', changes };
+};
 /** Modals and digest messages use the wider block types of `@slack/types`; the walk below reads any JSON. */
 const asMessage = (message: { text: string; blocks: unknown[] }) => message as SlackMessage;
 const STATUSES: ActionStatus[] = ['pending', 'executing', 'succeeded', 'failed', 'cancelled', 'expired', 'unknown'];
@@ -125,7 +133,9 @@ const RENDERERS: Record<string, { messages: () => SlackMessage[]; prose?: true }
     prose: true,
   },
   'src/slack/render/digest.ts': {
-    messages: () => [reply({ type: 'digest', digest: digest([hostileRow(1)], [hostileReport(1)]) })],
+    messages: () => [
+      reply({ type: 'digest', digest: digest([hostileRow(1)], [hostileReport(1)], hostileUsageChanges()) }),
+    ],
   },
   'src/slack/render/help.ts': {
     messages: () => [
@@ -179,7 +189,29 @@ const RENDERERS: Record<string, { messages: () => SlackMessage[]; prose?: true }
     prose: true,
   },
   'src/slack/render/report.ts': {
-    messages: () => [reply({ type: 'report', report: hostileReport(1) })],
+    messages: () => [
+      reply({ type: 'report', report: hostileReport(1) }),
+      reply({ type: 'report', report: hostileReport(1), comparison: comparison(3, () => HOSTILE) }),
+    ],
+  },
+  'src/slack/render/trend.ts': {
+    messages: () => {
+      const t = trend({ top: 2, others: true, name: () => HOSTILE });
+      t.filters.product = HOSTILE;
+      t.filters.org = {
+        query: HOSTILE,
+        matched: [
+          { uid: 'u1', name: HOSTILE },
+          { uid: 'u2', name: HOSTILE },
+        ],
+      };
+      return [reply({ type: 'trend', trend: t, chart: trendChartInput(t), pngPath: HOSTILE })];
+    },
+  },
+  'src/slack/render/forecast.ts': {
+    messages: () => [
+      reply({ type: 'forecast', forecast: { ...forecast(6, () => HOSTILE), lastReportMonth: HOSTILE } }),
+    ],
   },
   'src/slack/render/reports.ts': {
     messages: () => [reply({ type: 'reports', title: HOSTILE, reports: [hostileReport(1)], autoApprove: true })],
@@ -234,7 +266,10 @@ const RENDERERS: Record<string, { messages: () => SlackMessage[]; prose?: true }
   },
   'src/digest/render-blocks.ts': {
     messages: () => {
-      const rendered = renderDigestBlocks(digest([hostileRow(1), hostileRow(2)], [hostileReport(1)]), {});
+      const rendered = renderDigestBlocks(
+        digest([hostileRow(1), hostileRow(2)], [hostileReport(1)], hostileUsageChanges()),
+        {},
+      );
       return [rendered.main, ...rendered.threadReplies].map(asMessage);
     },
   },
@@ -257,6 +292,10 @@ const HELPERS: Record<string, string> = {
   'src/slack/deliver/upload-file.ts': 'Slack error codes and the file name in `code()` (tested below)',
   'src/slack/deliver/open-install-modal.ts': 'Slack error codes and the command in `code()`',
   'src/slack/deliver/install-modal-early.ts': 'fixed words only',
+  'src/slack/render/mono-table.ts': 'trend.ts and forecast.ts (their tables and command spans)',
+  'src/slack/render/report-change.ts': 'report.ts (its comparison case)',
+  'src/slack/deliver/deliver-trend.ts':
+    'fixed words and the file name (months only) in `code()`; the table is trend.ts',
 };
 
 /** A file builds mrkdwn when it makes sections, context lines or mrkdwn text objects. */

@@ -56,7 +56,7 @@ describe('trend in Block Kit', () => {
 
   it('marks a month that waits for approval and says what the mark means', () => {
     const message = renderTrend(trendReply(trend({ openLast: true })));
-    expect(tableRows(message).at(-1)![0]).toMatch(/\*$/);
+    expect(tableRows(message).at(-1)![0]).toMatch(/^\d{4}-\d{2} \(open\)$/);
     expect(texts(message.blocks)).toContain('waiting for approval');
   });
 

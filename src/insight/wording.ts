@@ -39,7 +39,8 @@ export function monthMark(status: MonthStatus): string {
   return status === 'open' ? ' (open)' : status === 'missing' ? ' (none)' : '';
 }
 
-export const MONTH_MARKS_NOTE = '(open): waiting for approval, may still change · (none): VSPC has no report for that month';
+export const MONTH_MARKS_NOTE =
+  '(open): waiting for approval, may still change · (none): VSPC has no report for that month';
 
 /**
  * The command to look closer at one organization. By name, which a reader recognises (a name two

@@ -23,19 +23,7 @@ const token = fc.oneof(
 );
 const space = fc.constantFrom(' ', '  ', '\t', '\u00a0', ' \n ');
 
-const COMMANDS = [
-  'licenses',
-  'license',
-  'reports',
-  'report',
-  'usage',
-  'trend',
-  'forecast',
-  'digest',
-  'audit',
-  'whoami',
-  'help',
-];
+const COMMANDS = ['licenses', 'license', 'reports', 'report', 'usage', 'digest', 'audit', 'whoami', 'help'];
 
 const shaped = fc
   .tuple(

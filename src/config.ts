@@ -74,6 +74,10 @@ export const ENV_DOCS = {
   REQUIRE_SECOND_PERSON: { purpose: 'forbid confirming your own request', example: 'true' },
   WRITE_CHANNELS: { purpose: 'channel ids where writes may be requested; empty = any', example: 'C0LICENSES' },
   APPROVAL_TTL_MINUTES: { purpose: 'minutes before an unconfirmed action expires', example: '15' },
+  APPROVAL_NOTIFY: {
+    purpose: "how approvers are told a card waits (and reminded at half the TTL): thread (in the card's thread), dm, off",
+    example: 'thread',
+  },
   DIGEST_CHANNEL: {
     purpose: 'channel id(s) for the daily digest, comma-separated; empty = no digest',
     example: 'C0LICENSES',
@@ -168,6 +172,9 @@ const schema = z.object({
   REQUIRE_SECOND_PERSON: flag(false),
   WRITE_CHANNELS: channelList,
   APPROVAL_TTL_MINUTES: positiveInt(15, 7 * 24 * 60),
+  APPROVAL_NOTIFY: optionalString
+    .transform((v) => (v ?? 'thread').toLowerCase())
+    .pipe(z.enum(['thread', 'dm', 'off'])),
   DIGEST_CHANNEL: channelList,
   DIGEST_CRON: optionalString
     .transform((v) => v ?? '0 8 * * *')
@@ -225,6 +232,8 @@ export interface AppConfig {
   databaseUrl: string;
   roles: RoleSettings;
   approvalTtlMinutes: number;
+  /** APPROVAL_NOTIFY: where approvers are told that a card waits for them. */
+  approvalNotify: 'thread' | 'dm' | 'off';
   digest: DigestSettings;
   logLevel: Parsed['LOG_LEVEL'];
 }
@@ -323,6 +332,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: ConfigNeeds = {}): App
       writeChannels: v.WRITE_CHANNELS,
     },
     approvalTtlMinutes: v.APPROVAL_TTL_MINUTES,
+    approvalNotify: v.APPROVAL_NOTIFY,
     digest: {
       channels: v.DIGEST_CHANNEL,
       cron: v.DIGEST_CRON,

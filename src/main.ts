@@ -5,6 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { createDeciders } from './approvals/deciders.js';
+import type { ApprovalNotifications } from './approvals/notify/notifications.js';
 import { startApprovalSweeper } from './approvals/sweeper.js';
 import type { CommandContext } from './commands/context.js';
 import { runCommand } from './commands/run.js';
@@ -20,6 +21,7 @@ import { createSlackApp, type SlackApp } from './slack/app.js';
 import type { SlackRetryConfig } from './slack/deps.js';
 import { createTeamFacts } from './slack/home/team-facts.js';
 import { cardPresenterFor } from './slack/listeners/actions/confirm-action.js';
+import { startSlackNotifications } from './slack/notify/start-notifications.js';
 import type { Store } from './store/types.js';
 
 export interface StartOptions {
@@ -42,6 +44,8 @@ export interface RunningBot {
   slack: SlackApp;
   metrics: Metrics;
   inFlight: InFlight;
+  /** Approver notices and reminders (the sweeper sends reminders; tests may call `sweep`). */
+  notifications: ApprovalNotifications;
   stop(): Promise<void>;
 }
 
@@ -96,10 +100,11 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     return envelope;
   };
 
+  const deciders = createDeciders(config.roles, { groupMembers, clock: ready.clock, logger });
   const slack = createSlackApp({
     home: {
       events: ready.events,
-      deciders: createDeciders(config.roles, { groupMembers, clock: ready.clock, logger }),
+      deciders,
       teamFacts: createTeamFacts({
         backend: ready.backend,
         inventory: ready.inventory,
@@ -146,6 +151,17 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     onSlackApiError: (method, error) => metrics.slackApiErrors.inc({ method, error }),
   });
   app = slack.app;
+  const notifications = startSlackNotifications({
+    store: ready.store,
+    events: ready.events,
+    deciders,
+    mode: config.approvalNotify,
+    clock: ready.clock,
+    logger,
+    teamTimeZone,
+    client,
+    workspaceUrl: slack.workspaceUrl,
+  });
 
   const { port } = await slack.start(config.port, options.host);
   // Actions a crash left `executing` are settled through VSPC before anything else; never re-run.
@@ -159,6 +175,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     clock: ready.clock,
     logger,
     ...(options.sweepIntervalMs ? { intervalMs: options.sweepIntervalMs } : {}),
+    notify: (now) => notifications.sweep(now),
   });
   await ready.digest.start();
 
@@ -180,5 +197,5 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     return stopping;
   };
 
-  return { port, services: ready, slack, metrics, inFlight, stop };
+  return { port, services: ready, slack, metrics, inFlight, notifications, stop };
 }

@@ -1,6 +1,6 @@
 /**
  * The timers of the approval service: expire pending actions as they lapse (their cards then say
- * so), and on every round ask VSPC about executing actions nobody in this process is running —
+ * so), send the notices that are due (reminders), and on every round ask VSPC about executing actions nobody in this process is running —
  * left by a crash, or whose call ended without a known outcome — until VSPC tells how they ended.
  * `recover()` first lists executing actions (one indexed query), so a round without any costs no
  * VSPC call. Errors are logged and the next round tries again; `stop()` ends both.
@@ -19,6 +19,8 @@ export function startApprovalSweeper(
     clock: Clock;
     logger: Logger;
     intervalMs?: number;
+    /** Notices due at now (the reminder at half the time to live); see `notify/notifications.ts`. */
+    notify?: (now: Date) => Promise<number>;
   },
 ): ApprovalSweeper {
   let running = false;
@@ -31,6 +33,13 @@ export function startApprovalSweeper(
         const expired = await service.expireDue(options.clock());
         if (expired > 0) options.logger.info({ expired }, 'approval actions expired');
       });
+      const { notify } = options;
+      if (notify) {
+        await attempt('notifications', async () => {
+          const sent = await notify(options.clock());
+          if (sent > 0) options.logger.info({ sent }, 'approval notices sent');
+        });
+      }
       await attempt('recovery', async () => {
         const recovered = await service.recover();
         if (recovered.resolved > 0) options.logger.info(recovered, 'settled executing actions through VSPC');

@@ -19,7 +19,7 @@ import { registerHome } from './home/register-home.js';
 import { registerListeners } from './listeners/index.js';
 import { createRecentCommands } from './recent-commands.js';
 import { createUserTimeZones } from './user-time-zones.js';
-import { createWorkspaceUrl } from './workspace-url.js';
+import { createWorkspaceUrl, type WorkspaceUrl } from './workspace-url.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -39,6 +39,8 @@ export interface SlackApp {
   app: App;
   /** The App Home publisher, when the Home tab is on. */
   home: HomePublisher | undefined;
+  /** The team's URL (auth.test, asked once) for links to cards. */
+  workspaceUrl: WorkspaceUrl;
   /** Listens (HTTP mode: Slack traffic and health; Socket Mode: health only) and connects; resolves with the port. */
   start(port: number, host?: string): Promise<{ port: number }>;
   stop(): Promise<void>;
@@ -151,6 +153,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   return {
     app,
     home,
+    workspaceUrl,
     async start(port, host) {
       await initialize();
       if (httpReceiver) {

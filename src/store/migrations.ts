@@ -6,6 +6,8 @@
  * Times are epoch milliseconds in integer columns in both databases: comparisons such as
  * `expires_at > now` are then exact and use the caller's clock, never the database's.
  */
+import { NOTIFICATIONS_TABLE } from './notification-claims.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -111,5 +113,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // a confirm always precedes.
     sqlite: 'ALTER TABLE pending_actions ADD COLUMN executing_since BIGINT;',
     postgres: 'ALTER TABLE pending_actions ADD COLUMN executing_since BIGINT;',
+  },
+  {
+    version: 3,
+    name: 'notification claims: each notification about an action goes out once',
+    sqlite: NOTIFICATIONS_TABLE,
+    postgres: NOTIFICATIONS_TABLE,
   },
 ];

@@ -3,6 +3,7 @@
  * one interface per table. `sqlite/` (embedded default) and `postgres/` (several replicas) implement
  * each with the same semantics; `test/store/` runs one suite against both.
  */
+import type { NotificationClaim, NotificationKind, NotificationOutcome } from './notification-claims.js';
 
 /**
  * What a pending action will do. The store sits below the approvals and keeps the operation as JSON
@@ -159,6 +160,17 @@ export interface DigestStore {
   releaseDigest(channel: string, day: string): Promise<void>;
 }
 
+/** Notification claims (`notification-claims.ts`): each notice about an action goes out once. */
+export interface NotificationStore {
+  /**
+   * Unique claim of one notification about an action: true for exactly one caller across replicas,
+   * until `finishNotification` says how it went; a failed or abandoned (lease run out) claim may be
+   * taken again, a few times at most.
+   */
+  claimNotification(claim: NotificationClaim): Promise<boolean>;
+  finishNotification(actionId: string, kind: NotificationKind, outcome: NotificationOutcome): Promise<void>;
+}
+
 export interface StoreLifecycle {
   /** Creates tables / runs pending versioned migrations. Idempotent. */
   migrate(): Promise<void>;
@@ -171,4 +183,4 @@ export interface StoreLifecycle {
  * The whole store: one interface per table. A new table is a new interface here (or in a file of its
  * own) plus one file per implementation under `sqlite/` and `postgres/`, composed in their `open*`.
  */
-export interface Store extends StoreLifecycle, ActionStore, FileStore, AuditStore, DigestStore {}
+export interface Store extends StoreLifecycle, ActionStore, FileStore, AuditStore, DigestStore, NotificationStore {}

@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { failureOf, newAction } from './fixtures.js';
 import { INSERT_V1_EXECUTING, RECORD_V1, v1Schema } from './helpers/v1-database.js';
+import { describeNotificationClaims } from './notification-claims-suite.js';
 import { describeStore } from './store-suite.js';
 
 let server: PostgresServer;
@@ -19,6 +20,15 @@ afterAll(async () => {
 });
 
 describeStore({
+  name: 'PostgreSQL',
+  manyInstances: true,
+  newDatabase: async () => {
+    const url = await server.newDatabase();
+    return { open: () => createStore(url) };
+  },
+});
+
+describeNotificationClaims({
   name: 'PostgreSQL',
   manyInstances: true,
   newDatabase: async () => {

@@ -7,6 +7,7 @@ import { createStore } from '../../src/store/create-store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { newAction } from './fixtures.js';
 import { INSERT_V1_EXECUTING, RECORD_V1, v1Schema } from './helpers/v1-database.js';
+import { describeNotificationClaims } from './notification-claims-suite.js';
 import { describeStore } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vspc-sqlite-'));
@@ -26,7 +27,32 @@ describeStore({
   },
 });
 
+describeNotificationClaims({
+  name: 'SQLite file',
+  manyInstances: true,
+  newDatabase: async () => {
+    counter += 1;
+    const url = `sqlite:${join(dir, `store-${counter}.sqlite`)}`;
+    return { open: () => createStore(url) };
+  },
+});
+
 describeStore({
+  name: 'SQLite :memory:',
+  manyInstances: false,
+  newDatabase: async () => {
+    let opened = false;
+    return {
+      open: () => {
+        if (opened) throw new Error('an in-memory database cannot be opened twice');
+        opened = true;
+        return createStore('sqlite::memory:');
+      },
+    };
+  },
+});
+
+describeNotificationClaims({
   name: 'SQLite :memory:',
   manyInstances: false,
   newDatabase: async () => {

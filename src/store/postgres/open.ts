@@ -12,6 +12,7 @@ import { postgresAudit } from './audit.js';
 import { postgresDigests } from './digests.js';
 import { postgresFiles } from './files.js';
 import { migratePostgres } from './migrate.js';
+import { postgresNotifications } from './notifications.js';
 
 export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
@@ -42,6 +43,7 @@ function composePostgresStore(pool: pg.Pool): Store {
     ...postgresFiles(pool),
     ...postgresAudit(pool),
     ...postgresDigests(pool),
+    ...postgresNotifications(pool),
     async ping() {
       if (closed) return false;
       try {

@@ -13,6 +13,7 @@ import { sqliteAudit } from './audit.js';
 import { sqliteDigests } from './digests.js';
 import { sqliteFiles } from './files.js';
 import { migrateSqlite } from './migrate.js';
+import { sqliteNotifications } from './notifications.js';
 import { type SqliteStatements, statementCache } from './statements.js';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -52,6 +53,7 @@ function composeSqliteStore(sql: SqliteStatements): Store {
     ...sqliteFiles(sql),
     ...sqliteAudit(sql),
     ...sqliteDigests(sql),
+    ...sqliteNotifications(sql),
     async ping() {
       try {
         return !closed && sql.statement('SELECT 1 AS ok').get() !== undefined;

@@ -30,6 +30,8 @@ export function createMemoryStore(): MemoryStore {
     getDigest: unused,
     finishDigest: unused,
     releaseDigest: unused,
+    claimNotification: unused,
+    finishNotification: unused,
     async ping() {
       return true;
     },

@@ -75,7 +75,8 @@ export const ENV_DOCS = {
   WRITE_CHANNELS: { purpose: 'channel ids where writes may be requested; empty = any', example: 'C0LICENSES' },
   APPROVAL_TTL_MINUTES: { purpose: 'minutes before an unconfirmed action expires', example: '15' },
   APPROVAL_NOTIFY: {
-    purpose: "how approvers are told a card waits (and reminded at half the TTL): thread (in the card's thread), dm, off",
+    purpose:
+      "how approvers are told a card waits (and reminded at half the TTL): thread (in the card's thread), dm, off",
     example: 'thread',
   },
   DIGEST_CHANNEL: {
@@ -172,9 +173,7 @@ const schema = z.object({
   REQUIRE_SECOND_PERSON: flag(false),
   WRITE_CHANNELS: channelList,
   APPROVAL_TTL_MINUTES: positiveInt(15, 7 * 24 * 60),
-  APPROVAL_NOTIFY: optionalString
-    .transform((v) => (v ?? 'thread').toLowerCase())
-    .pipe(z.enum(['thread', 'dm', 'off'])),
+  APPROVAL_NOTIFY: optionalString.transform((v) => (v ?? 'thread').toLowerCase()).pipe(z.enum(['thread', 'dm', 'off'])),
   DIGEST_CHANNEL: channelList,
   DIGEST_CRON: optionalString
     .transform((v) => v ?? '0 8 * * *')

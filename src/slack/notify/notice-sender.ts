@@ -8,9 +8,9 @@
 import { describeOperation, operationTitle } from '../../approvals/describe.js';
 import type { Notice, NoticeSender } from '../../approvals/notify/notifications.js';
 import type { PendingAction } from '../../store/types.js';
-import { mention, slackDate } from '../render/action-card.js';
+import { slackDate } from '../render/action-card.js';
 import { cardUrl } from '../render/card-link.js';
-import { escapeMrkdwn, LIMITS, truncate } from '../render/limits.js';
+import { escapeMrkdwn, escapeValue, LIMITS, truncate, userMentionMarkup } from '../render/limits.js';
 import type { RenderContext } from '../render/render-context.js';
 
 /** A thread reply mentions at most this many people; a bigger group is told by its first ones. */
@@ -46,7 +46,7 @@ export function slackNoticeSender(deps: NoticeSenderDeps): NoticeSender {
       }
       const text = askText(notice, ctx);
       if (mode === 'thread' && action.channel && action.messageTs) {
-        const people = notice.people.slice(0, MAX_MENTIONS).map(mention).join(' ');
+        const people = notice.people.slice(0, MAX_MENTIONS).map(userMentionMarkup).join(' ');
         await client.chat.postMessage({
           channel: action.channel,
           thread_ts: action.messageTs,
@@ -65,18 +65,18 @@ export function slackNoticeSender(deps: NoticeSenderDeps): NoticeSender {
 function askText(notice: Notice, ctx: RenderContext): string {
   const { action } = notice;
   const title = operationTitle(action.operation);
-  const what = escapeMrkdwn(truncate(describeOperation(action.operation, action.targetLabel), 600));
+  const what = escapeValue(truncate(describeOperation(action.operation, action.targetLabel), 600));
   const lead =
     notice.kind === 'remind' ? ':alarm_clock: Reminder: still waiting for a decision' : 'Your decision is needed';
   return (
-    `${lead} — *${escapeMrkdwn(title)}*: ${what}. Asked by ${mention(action.requestedBy)}; expires ` +
+    `${lead} — *${escapeMrkdwn(title)}*: ${what}. Asked by ${userMentionMarkup(action.requestedBy)}; expires ` +
     `${slackDate(action.expiresAt, ctx)}. Confirm or cancel on the card, or in the app's Home tab.`
   );
 }
 
 function endedText(action: PendingAction, ctx: RenderContext): string {
   const title = escapeMrkdwn(operationTitle(action.operation));
-  const outcome = action.outcome ? `: ${escapeMrkdwn(truncate(action.outcome, 1500))}` : '';
+  const outcome = action.outcome ? `: ${escapeValue(truncate(action.outcome, 1500))}` : '';
   const words: Record<string, string> = {
     succeeded: 'is done',
     failed: 'failed',

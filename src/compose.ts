@@ -14,7 +14,8 @@ import type { AppConfig, VspcSettings } from './config.js';
 import type { PostMessage } from './digest/poster.js';
 import { createDigestService, type DigestRunner } from './digest/service.js';
 import { createTrendChartRenderer, type RenderTrendChart } from './insight/chart/index.js';
-import { createInsightService, DEFAULT_CONCURRENCY, DEFAULT_USAGE_THRESHOLDS } from './insight/create-service.js';
+import { createInsightService, DEFAULT_CONCURRENCY } from './insight/create-service.js';
+import { keptMonthsIn } from './insight/kept-months.js';
 import type { InsightService } from './insight/service.js';
 import type { LicensingBackend } from './licenses/backend.js';
 import { type Clock, systemClock } from './licenses/expiry.js';
@@ -133,10 +134,10 @@ export async function createServices(config: AppConfig, options: ServicesOptions
   });
   const insight = createInsightService({
     backend,
-    kept: null,
+    kept: keptMonthsIn(store, clock),
     clock,
     timeZone: config.digest.timeZone,
-    thresholds: DEFAULT_USAGE_THRESHOLDS,
+    thresholds: config.usageAlerts,
     concurrency: config.vspc?.pageConcurrency ?? DEFAULT_CONCURRENCY,
     logger,
   });

@@ -93,6 +93,11 @@ export const ENV_DOCS = {
     purpose: 'post nothing (instead of an all-clear line) when nothing needs attention',
     example: 'false',
   },
+  USAGE_ALERT_PERCENT: {
+    purpose: 'usage changes: an organization at least this many percent above its last report …',
+    example: '25',
+  },
+  USAGE_ALERT_MIN_POINTS: { purpose: '… and at least this many points more is listed', example: '50' },
   LOG_LEVEL: { purpose: 'pino log level', example: 'info' },
 } satisfies Record<string, VarDoc>;
 
@@ -181,6 +186,8 @@ const schema = z.object({
   DIGEST_TIMEZONE: optionalString.transform((v) => v ?? 'UTC').pipe(timeZone),
   DIGEST_EXPIRY_DAYS: positiveInt(30, 3650),
   DIGEST_SKIP_EMPTY: flag(false),
+  USAGE_ALERT_PERCENT: positiveInt(25, 10_000),
+  USAGE_ALERT_MIN_POINTS: positiveInt(50, 1_000_000),
   LOG_LEVEL: optionalString
     .transform((v) => v ?? 'info')
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -224,6 +231,12 @@ export interface DigestSettings {
   skipEmpty: boolean;
 }
 
+/** The thresholds of the digest's "Usage changes" (both must be met). */
+export interface UsageAlertSettings {
+  percent: number;
+  minPoints: number;
+}
+
 export interface AppConfig {
   port: number;
   slack: SlackSettings | undefined;
@@ -234,6 +247,7 @@ export interface AppConfig {
   /** APPROVAL_NOTIFY: where approvers are told that a card waits for them. */
   approvalNotify: 'thread' | 'dm' | 'off';
   digest: DigestSettings;
+  usageAlerts: UsageAlertSettings;
   logLevel: Parsed['LOG_LEVEL'];
 }
 
@@ -339,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: ConfigNeeds = {}): App
       expiryDays: v.DIGEST_EXPIRY_DAYS,
       skipEmpty: v.DIGEST_SKIP_EMPTY,
     },
+    usageAlerts: { percent: v.USAGE_ALERT_PERCENT, minPoints: v.USAGE_ALERT_MIN_POINTS },
     logLevel: v.LOG_LEVEL,
   };
 }

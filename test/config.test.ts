@@ -8,7 +8,17 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('sqlite:./data/vspc-bot.sqlite');
     expect(config.digest).toMatchObject({ cron: '0 8 * * *', timeZone: 'UTC', expiryDays: 30, skipEmpty: false });
     expect(config.approvalTtlMinutes).toBe(15);
+    expect(config.usageAlerts).toEqual({ percent: 25, minPoints: 50 });
     expect(config.slack).toBeUndefined();
+  });
+
+  it('reads the usage-change thresholds and refuses what is not a positive whole number', () => {
+    expect(loadConfig({ USAGE_ALERT_PERCENT: '40', USAGE_ALERT_MIN_POINTS: '200' }).usageAlerts).toEqual({
+      percent: 40,
+      minPoints: 200,
+    });
+    expect(() => loadConfig({ USAGE_ALERT_PERCENT: '12.5' })).toThrow(/USAGE_ALERT_PERCENT/);
+    expect(() => loadConfig({ USAGE_ALERT_MIN_POINTS: '0' })).toThrow(/USAGE_ALERT_MIN_POINTS/);
   });
 
   it('names every missing variable for serve, with purpose and example', () => {

@@ -7,6 +7,7 @@
  * `expires_at > now` are then exact and use the caller's clock, never the database's.
  */
 import { NOTIFICATIONS_TABLE } from './notification-claims.js';
+import { usageMonthsTable } from './usage-months.js';
 
 export interface Migration {
   version: number;
@@ -119,5 +120,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'notification claims: each notification about an action goes out once',
     sqlite: NOTIFICATIONS_TABLE,
     postgres: NOTIFICATIONS_TABLE,
+  },
+  {
+    version: 4,
+    name: 'usage months kept once final (usage insight)',
+    sqlite: usageMonthsTable('TEXT'),
+    postgres: usageMonthsTable('JSONB'),
   },
 ];

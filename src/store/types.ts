@@ -1,9 +1,11 @@
 /**
  * The store interface: pending actions, uploaded license files, the audit log and digest records,
- * one interface per table. `sqlite/` (embedded default) and `postgres/` (several replicas) implement
- * each with the same semantics; `test/store/` runs one suite against both.
+ * one interface per table (the kept usage months in `usage-months.ts`). `sqlite/` (embedded default)
+ * and `postgres/` (several replicas) implement each with the same semantics; `test/store/` runs one
+ * suite against both.
  */
 import type { NotificationClaim, NotificationKind, NotificationOutcome } from './notification-claims.js';
+import type { UsageMonthStore } from './usage-months.js';
 
 /**
  * What a pending action will do. The store sits below the approvals and keeps the operation as JSON
@@ -183,4 +185,11 @@ export interface StoreLifecycle {
  * The whole store: one interface per table. A new table is a new interface here (or in a file of its
  * own) plus one file per implementation under `sqlite/` and `postgres/`, composed in their `open*`.
  */
-export interface Store extends StoreLifecycle, ActionStore, FileStore, AuditStore, DigestStore, NotificationStore {}
+export interface Store
+  extends StoreLifecycle,
+    ActionStore,
+    FileStore,
+    AuditStore,
+    DigestStore,
+    NotificationStore,
+    UsageMonthStore {}

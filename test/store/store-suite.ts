@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dedupeKey, type WriteOperation } from '../../src/approvals/operation.js';
 import { DEFAULT_DIGEST_LEASE_MS, type Store, type StoredFile } from '../../src/store/types.js';
 import { auditEntry, minutesAfter, newAction, T0 } from './fixtures.js';
+import { describeKeptUsageMonths } from './usage-months-suite.js';
 
 export interface StoreDatabase {
   /** A store instance on this database, migrated; calling it again is a second process or replica. */
@@ -575,5 +576,7 @@ export function describeStore(harness: StoreHarness): void {
         });
       }
     });
+
+    describe('kept usage months', () => describeKeptUsageMonths(database, harness.manyInstances));
   });
 }

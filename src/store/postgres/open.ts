@@ -13,6 +13,7 @@ import { postgresDigests } from './digests.js';
 import { postgresFiles } from './files.js';
 import { migratePostgres } from './migrate.js';
 import { postgresNotifications } from './notifications.js';
+import { postgresUsageMonths } from './usage-months.js';
 
 export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
@@ -44,6 +45,7 @@ function composePostgresStore(pool: pg.Pool): Store {
     ...postgresAudit(pool),
     ...postgresDigests(pool),
     ...postgresNotifications(pool),
+    ...postgresUsageMonths(pool),
     async ping() {
       if (closed) return false;
       try {

@@ -15,6 +15,7 @@ import { sqliteFiles } from './files.js';
 import { migrateSqlite } from './migrate.js';
 import { sqliteNotifications } from './notifications.js';
 import { type SqliteStatements, statementCache } from './statements.js';
+import { sqliteUsageMonths } from './usage-months.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -54,6 +55,7 @@ function composeSqliteStore(sql: SqliteStatements): Store {
     ...sqliteAudit(sql),
     ...sqliteDigests(sql),
     ...sqliteNotifications(sql),
+    ...sqliteUsageMonths(sql),
     async ping() {
       try {
         return !closed && sql.statement('SELECT 1 AS ok').get() !== undefined;

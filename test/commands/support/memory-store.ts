@@ -32,6 +32,10 @@ export function createMemoryStore(): MemoryStore {
     releaseDigest: unused,
     claimNotification: unused,
     finishNotification: unused,
+    async loadUsageMonths() {
+      return [];
+    },
+    async keepUsageMonth() {},
     async ping() {
       return true;
     },

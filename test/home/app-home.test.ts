@@ -131,6 +131,22 @@ describe('App Home', () => {
     expect(buttons(view.blocks)).toEqual([]);
   }, 30_000);
 
+  it('a Confirm from the Home that is refused says why on that Home; nothing runs', async () => {
+    const writesBefore = t.sim.writes().length;
+    const since = t.fake.mark();
+    await sendSignedPayload(
+      t.url,
+      t.secret,
+      homeBlockActionPayload({ actionId: 'confirm_action', value: card.actionId, userId: OPERATOR }),
+    );
+    const published = await publishedFor(OPERATOR, since, (call) =>
+      JSON.stringify(viewOf(call).blocks).includes('Only approvers'),
+    );
+    expect(JSON.stringify(viewOf(published).blocks)).toContain(':warning:');
+    expect(t.sim.writes().length).toBe(writesBefore);
+    expect((await t.bot.services.store.getAction(card.actionId))?.status).toBe('pending');
+  }, 30_000);
+
   it('50 concurrent Confirm clicks from the Home: one VSPC write, the card in the channel replaced, Homes refreshed', async () => {
     const writesBefore = t.sim.writes().length;
     const since = t.fake.mark();

@@ -10,6 +10,7 @@ import { uidOf } from '../../src/simulator/kinds.js';
 import { type PostedCard, waitForCard } from '../replicas/support/cards.js';
 import { type Replica, type SettableClock, settableClock, startReplica } from '../replicas/support/replica.js';
 import { tempDatabase } from '../support/app.js';
+import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/slack/index.js';
 
 const CHANNEL = 'C0LICENSES';
@@ -46,22 +47,39 @@ async function requestUpdate(replica: Replica, index: number): Promise<PostedCar
   return waitForCard(fake, since);
 }
 
-describe('approver notices on two replicas (thread mode, the default)', () => {
+const DATABASES: { name: string; url(): Promise<string> }[] = [
+  { name: 'one SQLite file', url: async () => database.url },
+  {
+    name: 'one PostgreSQL',
+    url: async () => {
+      pg = await startPostgres();
+      return pg.newDatabase();
+    },
+  },
+];
+let pg: PostgresServer | undefined;
+afterAll(async () => {
+  await pg?.stop();
+});
+
+describe.each(DATABASES)('approver notices on two replicas sharing $name (thread mode, the default)', (db) => {
   let time: SettableClock;
   const replicas: Replica[] = [];
   let start: Date;
+  let databaseUrl: string;
 
   beforeAll(async () => {
+    databaseUrl = await db.url();
     start = new Date();
     time = settableClock(start);
     const env = { APPROVERS: 'U0ALICE,S0LEADS', OPERATORS: OPERATOR, APPROVAL_TTL_MINUTES: '15' };
     replicas.push(
       ...(await Promise.all([
-        startReplica({ sim, fake, databaseUrl: database.url, env, clock: time.clock }),
-        startReplica({ sim, fake, databaseUrl: database.url, env, clock: time.clock }),
+        startReplica({ sim, fake, databaseUrl, env, clock: time.clock }),
+        startReplica({ sim, fake, databaseUrl, env, clock: time.clock }),
       ])),
     );
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.stop()));
   });
@@ -102,9 +120,22 @@ describe('approver notices on two replicas (thread mode, the default)', () => {
     expect(String(replies[1]?.params.text)).toContain('Reminder');
     for (const user of DECIDERS) expect(String(replies[1]?.params.text)).toContain(`<@${user}>`);
 
+    // A restart (a new replica on the same database) sends nothing again.
+    await b.stop();
+    const c = await startReplica({
+      sim,
+      fake,
+      databaseUrl,
+      env: { APPROVERS: 'U0ALICE,S0LEADS', OPERATORS: OPERATOR, APPROVAL_TTL_MINUTES: '15' },
+      clock: time.clock,
+    });
+    replicas.splice(1, 1, c);
+    await sweepAll();
+    expect(threadReplies(card)).toHaveLength(2);
+
     // It expires (both replicas try); the requester hears it once, by DM; no notice after that.
     time.set(new Date(start.getTime() + 16 * MINUTE));
-    await Promise.all([a, b].map((replica) => replica.bot.services.approvals.expireDue(time.clock())));
+    await Promise.all(replicas.map((replica) => replica.bot.services.approvals.expireDue(time.clock())));
     await settled(replicas);
     await sweepAll();
     await settled(replicas);

@@ -30,11 +30,13 @@ import type { PendingAction, Store } from './store/types.js';
 export interface BackendOptions {
   logger: Logger;
   metrics?: Metrics;
+  /** Every VSPC request's status (0: no answer), e.g. for readiness. */
+  onVspcRequest?: (status: number) => void;
 }
 
 /** The licensing backend of VSPC_API (v3 by default, v2 for legacy VAC). */
 export function createBackend(settings: VspcSettings, options: BackendOptions): LicensingBackend {
-  const { metrics } = options;
+  const { metrics, onVspcRequest } = options;
   const clientOptions = {
     url: settings.url,
     auth: settings.auth,
@@ -44,13 +46,15 @@ export function createBackend(settings: VspcSettings, options: BackendOptions): 
     pageConcurrency: settings.pageConcurrency,
     logger: options.logger,
     ...(settings.caFile ? { caFile: settings.caFile } : {}),
-    ...(metrics
+    ...(metrics || onVspcRequest
       ? {
-          onRequest: (info: { operation: string; status: number; durationMs: number }) =>
-            metrics.vspcRequests.observe(
+          onRequest: (info: { operation: string; status: number; durationMs: number }) => {
+            metrics?.vspcRequests.observe(
               { operation: info.operation, status: String(info.status) },
               info.durationMs / 1000,
-            ),
+            );
+            onVspcRequest?.(info.status);
+          },
         }
       : {}),
   };
@@ -72,6 +76,8 @@ export interface ServicesOptions {
   logger: Logger;
   clock?: Clock;
   metrics?: Metrics;
+  /** Every VSPC request's status (0: no answer), e.g. for readiness. */
+  onVspcRequest?: (status: number) => void;
   /** Members of a Slack user group; without Slack (CLI) groups cannot be resolved and count as "no". */
   groupMembers?: (groupId: string) => Promise<string[]>;
   /** chat.postMessage for the digest; without it the digest can be previewed but not posted. */
@@ -114,7 +120,11 @@ export async function createServices(config: AppConfig, options: ServicesOptions
   let backend = options.backend;
   if (!backend) {
     if (!config.vspc) throw new Error('VSPC is not configured (VSPC_URL and credentials)');
-    backend = createBackend(config.vspc, options.metrics ? { logger, metrics: options.metrics } : { logger });
+    backend = createBackend(config.vspc, {
+      logger,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(options.onVspcRequest ? { onVspcRequest: options.onVspcRequest } : {}),
+    });
   }
   const store = options.store ?? (await createStore(config.databaseUrl));
   const inventory = createInventory(backend, { clock });

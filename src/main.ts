@@ -12,11 +12,12 @@ import { runCommand } from './commands/run.js';
 import { createServices, type Services } from './compose.js';
 import type { AppConfig } from './config.js';
 import type { LicensingBackend } from './licenses/backend.js';
-import type { Clock } from './licenses/expiry.js';
+import { type Clock, systemClock } from './licenses/expiry.js';
 import type { Logger } from './log.js';
 import { InFlight } from './ops/in-flight.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { commandName, metricsRoute, outcomeOf } from './ops/metrics-route.js';
+import { createReadiness } from './ops/readiness.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import type { SlackRetryConfig } from './slack/deps.js';
 import { createTeamFacts } from './slack/home/team-facts.js';
@@ -34,6 +35,8 @@ export interface StartOptions {
   slackRetryConfig?: SlackRetryConfig;
   /** How long shutdown waits for in-flight work (default 10 s). */
   drainTimeoutMs?: number;
+  /** How long a VSPC answer keeps `/readyz` ready without asking VSPC again (default 30 s). */
+  readyFreshMs?: number;
   /** How often pending actions are checked for expiry (default 30 s). */
   sweepIntervalMs?: number;
 }
@@ -68,20 +71,21 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   let services: Services | undefined;
   const groupMembers = async (usergroup: string) => (await client().usergroups.users.list({ usergroup })).users ?? [];
   const metrics = createMetrics({
-    actionStates: async () => {
-      const counts: Record<string, number> = {};
-      for (const action of (await services?.store.listActions({ limit: 10_000 })) ?? []) {
-        counts[action.status] = (counts[action.status] ?? 0) + 1;
-      }
-      return counts;
-    },
+    actionStates: async () => (services ? services.store.countActionsByStatus() : {}),
   });
   const teamTimeZone = config.digest.timeZone;
   const listenerDeps = { logger, teamTimeZone, ...(options.clock ? { clock: options.clock } : {}) };
 
+  const readiness = createReadiness({
+    pingStore: async () => (services ? services.store.ping() : false),
+    pingVspc: async () => services?.backend.ping(),
+    now: () => (options.clock ?? systemClock)().getTime(),
+    ...(options.readyFreshMs !== undefined ? { freshMs: options.readyFreshMs } : {}),
+  });
   services = await createServices(config, {
     logger,
     metrics,
+    onVspcRequest: (status) => readiness.vspcAnswered(status),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.backend ? { backend: options.backend } : {}),
     ...(options.store ? { store: options.store } : {}),
@@ -122,10 +126,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
     commandContextFor: (userId, channelId) => ready.contextFor(userId, channelId),
-    ready: async () => {
-      const [storeOk] = await Promise.all([ready.store.ping(), ready.backend.ping()]);
-      return storeOk;
-    },
+    ready: () => readiness.check(),
     onCardPosted: (actionId, channel, ts, responseUrl) =>
       ready.approvals.attachCard(actionId, channel, ts, responseUrl),
     runCommand: countedRun,
@@ -183,13 +184,15 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   const stop = () => {
     stopping ??= (async () => {
       logger.info('shutting down: no new Slack requests, waiting for work in flight');
-      await slack.stop();
+      // Probes get 503 "draining" (not a refused connection) until the work in flight is done.
+      await slack.drain();
       sweeper.stop();
       await ready.digest.stop();
       // Listeners of action changes (Home refreshes, notifications) finish like any other work.
       void inFlight.track(ready.events.idle());
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (!drained) logger.warn({ running: inFlight.size }, 'shutdown timed out with work still running');
+      await slack.stop();
       await ready.backend.close();
       await ready.store.close();
       logger.info('stopped');

@@ -11,6 +11,7 @@ import { systemClock } from '../licenses/expiry.js';
 import { boltLogger } from './bolt-logger.js';
 import { countingFetch } from './counting-fetch.js';
 import type { SlackAppDeps, SlackRetryConfig } from './deps.js';
+import { gateWhileDraining } from './drain-gate.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import { createHealthServer } from './health-server.js';
@@ -43,6 +44,11 @@ export interface SlackApp {
   workspaceUrl: WorkspaceUrl;
   /** Listens (HTTP mode: Slack traffic and health; Socket Mode: health only) and connects; resolves with the port. */
   start(port: number, host?: string): Promise<{ port: number }>;
+  /**
+   * Stops taking Slack traffic but keeps answering health probes (`/readyz` 503 "draining"): Socket
+   * Mode disconnects, HTTP answers Slack 503. `stop()` then closes the listener.
+   */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +59,9 @@ export class SlackStartError extends Error {
 
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const logger = deps.logger.child({ component: 'slack' });
-  const routes = [...healthRoutes(deps.ready, logger), ...(deps.extraRoutes ?? [])];
+  let draining = false;
+  const isDraining = () => draining;
+  const routes = [...healthRoutes(deps.ready, logger, isDraining), ...(deps.extraRoutes ?? [])];
   const clientOptions = {
     slackApiUrl: deps.apiUrl,
     retryConfig: { ...(deps.retryConfig ?? DEFAULT_RETRY_CONFIG) },
@@ -131,6 +139,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   deps.registerExtra?.(app);
 
   let server: Server | undefined;
+  let socketClosed = false;
 
   async function initialize(): Promise<void> {
     try {
@@ -158,6 +167,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       await initialize();
       if (httpReceiver) {
         server = await httpReceiver.start({ port, ...(host ? { host } : {}) });
+        gateWhileDraining(server, isDraining, ['/healthz', '/readyz', '/metrics']);
         const actual = (server.address() as AddressInfo).port;
         logger.info({ port: actual, mode: 'http' }, 'Slack app listening');
         return { port: actual };
@@ -175,13 +185,24 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger.info({ port: actual, mode: 'socket' }, 'Slack app connected over Socket Mode');
       return { port: actual };
     },
+    async drain() {
+      draining = true;
+      if (socketMode && server && !socketClosed) {
+        socketClosed = true;
+        await app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode stop failed'));
+      }
+    },
     async stop() {
+      draining = true;
       const current = server;
       server = undefined;
       if (!current) return;
       current.closeIdleConnections();
       if (socketMode) {
-        await app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode stop failed'));
+        if (!socketClosed) {
+          socketClosed = true;
+          await app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode stop failed'));
+        }
         await new Promise<void>((resolve) => current.close(() => resolve()));
       } else {
         const closed = httpReceiver?.stop();

@@ -1,5 +1,5 @@
 /**
- * `GET /healthz` (the process answers) and `GET /readyz` (store open and VSPC answered), served on
+ * `GET /healthz` (the process answers) and `GET /readyz` (store open, VSPC answered lately, not draining), served on
  * the Slack port in HTTP mode and by a small server of their own in Socket Mode.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,13 +27,18 @@ function withTimeout(check: Promise<boolean>, ms: number): Promise<boolean> {
   return Promise.race([check, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function healthRoutes(ready: () => Promise<boolean>, logger: Logger): HealthRoute[] {
+/** `draining`: the bot is shutting down (SIGTERM); `/readyz` then answers 503 without checking anything. */
+export function healthRoutes(ready: () => Promise<boolean>, logger: Logger, draining: () => boolean): HealthRoute[] {
   return [
     { path: '/healthz', method: 'GET', handler: (_req, res) => json(res, 200, { status: 'alive' }) },
     {
       path: '/readyz',
       method: 'GET',
       handler: (_req, res) => {
+        if (draining()) {
+          json(res, 503, { status: 'draining' });
+          return;
+        }
         withTimeout(
           Promise.resolve()
             .then(ready)

@@ -131,6 +131,8 @@ export interface ActionStore {
    */
   transition(id: string, from: ActionStatus, to: ActionStatus, now: Date, patch?: TransitionPatch): Promise<boolean>;
   listActions(filter: { status?: ActionStatus[]; limit?: number }): Promise<PendingAction[]>;
+  /** How many actions are in each status (one `GROUP BY status`); statuses with none are absent. */
+  countActionsByStatus(): Promise<Partial<Record<ActionStatus, number>>>;
   /** Pending actions whose expiresAt ≤ now (not yet marked expired). */
   listExpired(now: Date): Promise<PendingAction[]>;
 }

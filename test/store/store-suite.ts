@@ -296,6 +296,16 @@ export function describeStore(harness: StoreHarness): void {
         expect((await store.listExpired(now)).map((a) => a.id)).toEqual([exactlyNow.id]);
       });
 
+      it('counts actions per status in one query (the pending-actions gauge)', async () => {
+        const store = await freshStore();
+        expect(await store.countActionsByStatus()).toEqual({});
+        const actions = [0, 1, 2, 3].map((i) => newAction({ createdAt: minutesAfter(T0, i) }));
+        for (const action of actions) await store.createAction(action);
+        await store.transition(actions[0]!.id, 'pending', 'executing', T0);
+        await store.transition(actions[1]!.id, 'pending', 'cancelled', T0);
+        expect(await store.countActionsByStatus()).toEqual({ pending: 2, executing: 1, cancelled: 1 });
+      });
+
       it('lists actions by status, newest first, with a limit', async () => {
         const store = await freshStore();
         const actions = [0, 1, 2, 3].map((i) => newAction({ createdAt: minutesAfter(T0, i) }));

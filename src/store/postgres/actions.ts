@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { StoreError } from '../errors.js';
 import { type ActionRow, actionFromRow, millis, rowLimit } from '../rows.js';
-import type { ActionStore } from '../types.js';
+import type { ActionStatus, ActionStore } from '../types.js';
 
 const CREATE_ATTEMPTS = 5;
 
@@ -88,6 +88,14 @@ export function postgresActions(pool: pg.Pool): ActionStore {
         [filter.status ?? null, limit < 0 ? null : limit],
       );
       return rows.map(actionFromRow);
+    },
+
+    async countActionsByStatus() {
+      const { rows } = await pool.query<{ status: ActionStatus; count: string }>(
+        'SELECT status, COUNT(*) AS count FROM pending_actions GROUP BY status',
+      );
+      // COUNT(*) is a bigint, which pg hands over as a string.
+      return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
     },
 
     async listExpired(now) {

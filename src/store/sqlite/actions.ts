@@ -1,7 +1,7 @@
 /** Pending actions on SQLite: every compare-and-set is one statement, atomic across connections. */
 import { StoreError } from '../errors.js';
 import { type ActionRow, actionFromRow, millis, rowLimit } from '../rows.js';
-import type { ActionStore, PendingAction } from '../types.js';
+import type { ActionStatus, ActionStore, PendingAction } from '../types.js';
 import type { SqliteStatements } from './statements.js';
 
 /** An open action can end between our failed insert and our read of it: then insert again. */
@@ -92,6 +92,14 @@ export function sqliteActions({ statement }: SqliteStatements): ActionStore {
         limit,
       ) as ActionRow[];
       return rows.map(actionFromRow);
+    },
+
+    async countActionsByStatus() {
+      const rows = statement('SELECT status, COUNT(*) AS count FROM pending_actions GROUP BY status').all() as {
+        status: ActionStatus;
+        count: number;
+      }[];
+      return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
     },
 
     async listExpired(now) {

@@ -18,6 +18,7 @@ export function createMemoryStore(): MemoryStore {
     transition: unused,
     listActions: unused,
     listExpired: unused,
+    countActionsByStatus: unused,
     putFile: unused,
     getFile: unused,
     async appendAudit(entry) {

@@ -5,7 +5,9 @@
  */
 import type { Logger } from '../../log.js';
 import { chartAltText } from './alt-text.js';
-import { type LoadRasterizer, loadResvgRasterizer, type Rasterizer } from './rasterizer.js';
+import type { FontMetrics } from './font-metrics.js';
+import { type LoadRasterizer, loadResvgRasterizer, type RasterImage } from './rasterizer.js';
+import { recentCharts } from './recent-charts.js';
 import { trendChartSvg } from './trend-svg.js';
 import type { ChartResult, RenderTrendChart, TrendChartInput } from './types.js';
 
@@ -30,20 +32,28 @@ function describe(error: unknown): string {
   return text.split('\n', 1)[0]?.trim() || 'unknown error';
 }
 
+interface Ready {
+  metrics: FontMetrics;
+  draw: (svg: string) => Promise<RasterImage>;
+}
+
 export function createTrendChartRenderer(deps: TrendChartRendererDeps): RenderTrendChart {
   const load = deps.load ?? loadResvgRasterizer;
-  let loading: Promise<Rasterizer | { failed: string }> | null = null;
+  let loading: Promise<Ready | { failed: string }> | null = null;
 
-  const rasterizer = (): Promise<Rasterizer | { failed: string }> => {
-    loading ??= load().catch((error: unknown) => {
-      const reason = `chart renderer unavailable: ${describe(error)}`;
-      const code = (error as { code?: unknown } | null)?.code;
-      deps.log.warn(
-        { reason, ...(typeof code === 'string' ? { code } : {}) },
-        `${reason}; trend answers carry the table only`,
-      );
-      return { failed: reason };
-    });
+  const rasterizer = (): Promise<Ready | { failed: string }> => {
+    loading ??= load().then(
+      (loaded) => ({ metrics: loaded.metrics, draw: recentCharts((svg) => loaded.toPng(svg, CHART_SCALE)) }),
+      (error: unknown) => {
+        const reason = `chart renderer unavailable: ${describe(error)}`;
+        const code = (error as { code?: unknown } | null)?.code;
+        deps.log.warn(
+          { reason, ...(typeof code === 'string' ? { code } : {}) },
+          `${reason}; trend answers carry the table only`,
+        );
+        return { failed: reason };
+      },
+    );
     return loading;
   };
 
@@ -53,7 +63,7 @@ export function createTrendChartRenderer(deps: TrendChartRendererDeps): RenderTr
     const loaded = await rasterizer();
     if ('failed' in loaded) return { ok: false, reason: loaded.failed };
     try {
-      const image = await loaded.toPng(trendChartSvg(input, loaded.metrics), CHART_SCALE);
+      const image = await loaded.draw(trendChartSvg(input, loaded.metrics));
       return { ok: true, ...image, altText: chartAltText(input) };
     } catch (error) {
       deps.log.warn({ reason: describe(error) }, 'chart render failed');

@@ -71,7 +71,9 @@ describe('App Home', () => {
     const requestsBefore = t.sim.requests.length;
     const since = t.fake.mark();
     const users = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? APPROVER : VIEWER));
+    const sent = Date.now();
     const acks = await Promise.all(users.map((user) => openHome(user)));
+    const spreadMs = Date.now() - sent;
     expect(acks.every((ack) => ack.status === 200)).toBe(true);
     await publishedFor(APPROVER, since);
     await publishedFor(VIEWER, since);
@@ -79,9 +81,11 @@ describe('App Home', () => {
     const publishes = t.fake.calls('views.publish').filter((call) => call.seq > since);
     const vspc = t.sim.requests.slice(requestsBefore).filter((request) => !request.path.endsWith('/token'));
     // Per person one publish at a time, one more queued for everything that arrived meanwhile, and a
-    // pause between two: far fewer publishes than opens, however the 100 requests spread in time.
+    // 2 s pause between two: per person at most one publish per pause while the opens kept arriving, plus
+    // the first and the last; far fewer than the 100 opens, however slowly this machine delivered them.
     expect(publishes.length).toBeGreaterThanOrEqual(2);
-    expect(publishes.length).toBeLessThan(20);
+    expect(publishes.length).toBeLessThanOrEqual(2 * (2 + Math.ceil(spreadMs / 2000)));
+    expect(publishes.length).toBeLessThan(50);
     // The team facts (inventory and pending reports) are loaded once and shared: each VSPC path asked once.
     const paths = vspc.map((request) => `${request.path}?${new URLSearchParams(request.query)}`);
     expect(paths.length).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ export function trendToText(reply: TrendReply): string {
     lines.push('', `${last.month} against ${before.month}:`);
     for (const s of trend.series) {
       lines.push(
-        `  ${s.label}: ${formatPoints(s.points.at(-1) ?? 0)} (${s.change ? formatChange(s.change) : 'no base'})`,
+        `  ${s.label}: ${formatPoints(s.points.at(-1) ?? 0)}, ${s.change ? formatChange(s.change) : 'nothing to compare with'}`,
       );
     }
   }

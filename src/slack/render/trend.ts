@@ -13,8 +13,8 @@ import { codeBlock, type MonoColumn, monoLines, shortLabel, splitColumns } from 
 
 type TrendReply = Extract<Reply, { type: 'trend' }>;
 
-/** Column titles are names cut to this; the full names are in the lines below the table. */
-const TITLE_LENGTH = 14;
+/** Column titles are names cut to this (most names fit); the full names are in the lines below the table. */
+const TITLE_LENGTH = 22;
 /** Blocks besides the tables: header, filters, marks note, changes (up to 3), chart note, cut note. */
 const OTHER_BLOCKS = 8;
 /** Characters kept for everything but the tables. */

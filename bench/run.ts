@@ -11,6 +11,7 @@ import { measureAckLatency } from './ack-latency.js';
 import { measureChartRender } from './chart-render.js';
 import { measureColdStart } from './cold-start.js';
 import { measureDigestBuild } from './digest-build.js';
+import { measureInsightTrend } from './insight-trend.js';
 import { CONCURRENCY, LATENCY_MS, measureInventoryLoad } from './inventory-load.js';
 import { buildApp } from './lib/build.js';
 import { round } from './lib/stats.js';
@@ -40,6 +41,8 @@ step('digest build');
 const digest = measureDigestBuild(inventory.snapshot);
 step('chart render (24 months × 6 series)');
 const chart = await measureChartRender();
+step(`usage insight (24 months × 1,000 companies, ${LATENCY_MS} ms a request)`);
+const insight = await measureInsightTrend();
 step('cold start');
 const cold = await measureColdStart(build.entry);
 
@@ -83,6 +86,31 @@ const figures: Figure[] = [
   figure('chart render: the same chart again (recent charts)', chart.repeatMs, 'ms'),
   figure('chart PNG size', chart.pngBytes / 1024, 'KiB'),
   figure('chart: RSS growth over 31 different charts (worker + resvg)', chart.rssGrowthMb, 'MB'),
+  figure(
+    `insight: first trend, 24 months × ${insight.organizations} companies, empty store`,
+    insight.firstTrendMs,
+    'ms',
+  ),
+  figure('insight: round-trip limit (1 + ⌈24/C⌉) × latency', insight.limitMs, 'ms'),
+  figure('insight: first trend / round-trip limit', insight.firstTrendMs / insight.limitMs, '×', {
+    text: '≤ 1.5×',
+    max: 1.5,
+  }),
+  figure('insight: report-for-date requests, first trend', insight.monthRequests, ''),
+  figure('insight: report-for-date requests, later trends (kept months)', insight.keptMonthRequests, '', {
+    text: '0',
+    max: 0,
+  }),
+  figure('insight: trend built from the store (load 24 kept months + compute)', insight.fromStoreMs, 'ms', {
+    text: '≤ 100 ms',
+    max: 100,
+  }),
+  figure(
+    'insight: trend after a restart (kept months from the store, /latest from VSPC)',
+    insight.restartTrendMs,
+    'ms',
+  ),
+  figure('insight: trend again (final months in memory, /latest from VSPC)', insight.keptTrendMs, 'ms'),
   figure(`peak RSS of the bot process (VmHWM, ${form})`, ack.peakRssMb, 'MB', { text: '≤ 120 MB', max: 120 }),
   figure('cold start to /readyz 200, compiled (node dist)', cold.compiledMs, 'ms', { text: '≤ 1000 ms', max: 1000 }),
   figure('cold start to /readyz 200, from sources (tsx)', cold.tsxMs, 'ms'),
@@ -117,6 +145,7 @@ writeFileSync(
         inventory: { ...inventory, snapshot: undefined },
         digest,
         chart,
+        insight,
         cold,
       },
     },

@@ -21,6 +21,8 @@ export const MAX_MONTHS = 24;
 export const DEFAULT_MONTHS = 6;
 export const DEFAULT_TOP = 5;
 export const MAX_TOP = 20;
+/** Built final months kept in memory: two years and the month before, and the months forecast reads. */
+const MAX_MONTHS_IN_MEMORY = 30;
 /** USAGE_ALERT_PERCENT and USAGE_ALERT_MIN_POINTS when unset. */
 export const DEFAULT_USAGE_THRESHOLDS: UsageThresholds = { percent: 25, minPoints: 50 };
 /** VSPC_PAGE_CONCURRENCY's default, for a backend given without VSPC settings (demo, tests). */
@@ -69,13 +71,27 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
     if (!supported) throw new UnsupportedOperationError('reports', 'usage insight', backend.apiVersion);
   };
 
+  // Final months never change: once built they are reused from memory (bounded) instead of being
+  // read and built again from the store on every trend.
+  const finalMonths = new Map<Month, MonthReport>();
+
   /** The `count` months ending with the latest month that has reports (or last month when none has). */
   async function window(count: number, latest?: LatestReports) {
     const newest = latest ?? (await source.latest());
     const last = newest.month ?? addMonths(calendarOf(clock(), timeZone).month, -1);
     const wanted = monthsEndingWith(last, count);
-    const got = await source.months(wanted, newest);
-    return { months: wanted.map((m) => buildMonth(m, got.byMonth.get(m) ?? [])), got, newest };
+    const got = await source.months(
+      wanted.filter((m) => !finalMonths.has(m)),
+      newest,
+    );
+    const months = wanted.map((m) => finalMonths.get(m) ?? buildMonth(m, got.byMonth.get(m) ?? []));
+    for (const month of months) {
+      if (month.status !== 'final' || finalMonths.has(month.month)) continue;
+      if (finalMonths.size >= MAX_MONTHS_IN_MEMORY) finalMonths.delete(finalMonths.keys().next().value as Month);
+      finalMonths.set(month.month, month);
+    }
+    const remembered = wanted.filter((m) => !got.byMonth.has(m));
+    return { months, got: { ...got, fromStore: [...remembered, ...got.fromStore].sort() }, newest };
   }
 
   async function findReport(reportId: number, latest: LatestReports): Promise<ReportSnapshot | null> {

@@ -1,24 +1,41 @@
 /**
  * The store's kept usage months as the history source reads them: rows of another format, or that
- * no longer parse, are treated as not kept (fetched again and overwritten), never as data.
+ * do not have the snapshot's shape, are treated as not kept (fetched again and overwritten), never
+ * as data. The shape check is shallow on purpose: the rows are the bot's own writes of this format,
+ * and a full schema walk over 24 months × 1,000 organizations would cost more than the trend itself.
  */
-import { z } from 'zod';
 import type { Clock } from '../licenses/expiry.js';
 import type { UsageMonthStore } from '../store/usage-months.js';
 import type { KeptMonths } from './history-source.js';
-import { type ReportSnapshot, ReportSnapshotSchema, SNAPSHOT_FORMAT } from './snapshot.js';
+import { type ReportSnapshot, SNAPSHOT_FORMAT } from './snapshot.js';
 import type { Month } from './types.js';
 
-const KeptReports = z.array(ReportSnapshotSchema);
+function looksLikeSnapshots(value: unknown, month: Month): value is ReportSnapshot[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (r: Partial<ReportSnapshot> | null) =>
+        typeof r === 'object' &&
+        r !== null &&
+        r.month === month &&
+        typeof r.reportId === 'number' &&
+        typeof r.totalPoints === 'number' &&
+        typeof r.status === 'string' &&
+        typeof r.owner?.uid === 'string' &&
+        Array.isArray(r.organizations) &&
+        Array.isArray(r.products) &&
+        Array.isArray(r.organizationProducts),
+    )
+  );
+}
 
 export function keptMonthsIn(store: UsageMonthStore, clock: Clock): KeptMonths {
   return {
     async load(months) {
       const out = new Map<Month, ReportSnapshot[]>();
       for (const row of await store.loadUsageMonths(months)) {
-        if (row.format !== SNAPSHOT_FORMAT) continue;
-        const reports = KeptReports.safeParse(row.reports);
-        if (reports.success) out.set(row.month, reports.data);
+        if (row.format === SNAPSHOT_FORMAT && looksLikeSnapshots(row.reports, row.month))
+          out.set(row.month, row.reports);
       }
       return out;
     },

@@ -3,7 +3,6 @@
  * organization. Finalized months are kept in the store in this form (JSON), so it is also the
  * store format: `SNAPSHOT_FORMAT` changes when it does, and older rows are then fetched again.
  */
-import { z } from 'zod';
 import type { UsageReport } from '../reports/model.js';
 import type { Month, OrgRef, ProductPoints } from './types.js';
 
@@ -21,17 +20,6 @@ export interface ReportSnapshot {
   organizations: { uid: string; name: string; type: string; points: number }[];
   organizationProducts: { uid: string; productType: string; points: number }[];
 }
-
-export const ReportSnapshotSchema = z.object({
-  reportId: z.number().int(),
-  month: z.string().regex(/^\d{4}-\d{2}$/),
-  owner: z.object({ uid: z.string(), name: z.string() }),
-  status: z.string(),
-  totalPoints: z.number(),
-  products: z.array(z.object({ productType: z.string(), points: z.number() })),
-  organizations: z.array(z.object({ uid: z.string(), name: z.string(), type: z.string(), points: z.number() })),
-  organizationProducts: z.array(z.object({ uid: z.string(), productType: z.string(), points: z.number() })),
-}) satisfies z.ZodType<ReportSnapshot>;
 
 /** Only approved reports are final: `ApprovalRequired` and `Finalization` may still change. */
 export function isFinal(status: string): boolean {

@@ -51,12 +51,12 @@ export function trendToText(reply: TrendReply): string {
 export function forecastToText(f: Forecast): string {
   const lastMonth = f.lastReportMonth ?? 'last report';
   const mover = (r: Forecast['rows'][number]) =>
-    `  ${r.org.name}: ${formatPoints(r.lastReport)} -> ${formatPoints(r.expected)} expected (${formatChange(r.change)}), ${formatPoints(r.soFar)} so far · ${trendCommandFor(r.org)}`;
+    `  ${r.org.name}: ${formatPoints(r.lastReport)} -> ${formatPoints(r.expected)} expected, ${formatChange(r.change)}, ${formatPoints(r.soFar)} so far · ${trendCommandFor(r.org)}`;
   return [
     `Forecast for ${f.month} (day ${f.dayOfMonth} of ${f.daysInMonth}), against ${lastMonth}`,
     `  Last report:  ${formatPoints(f.totals.lastReport)} points`,
     `  So far:       ${formatPoints(f.totals.soFar)} points`,
-    `  Expected:     ${formatPoints(f.totals.expected)} points (${formatChange(f.totals.change)})`,
+    `  Expected:     ${formatPoints(f.totals.expected)} points, ${formatChange(f.totals.change)}`,
     '',
     'Top movers up:',
     ...(f.topUp.length > 0 ? f.topUp.map(mover) : ['  none']),

@@ -41,7 +41,7 @@ function comparisonTable(report: UsageReport, comparison: ReportComparison): str
 function totalChange(comparison: ReportComparison | null | undefined): string {
   if (!comparison) return '';
   if (!comparison.previous || !comparison.change) return ' (no report of the month before)';
-  return ` (${formatChange(comparison.change)} against report ${comparison.previous.reportId}, ${comparison.previous.month})`;
+  return `, ${formatChange(comparison.change)} against report ${comparison.previous.reportId} (${comparison.previous.month})`;
 }
 
 export function reportToText(reply: ReportReply): string {

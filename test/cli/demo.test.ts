@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/cli/demo/console.js';
 import { type Demo, startDemo } from '../../src/cli/demo/start-demo.js';
+import { PNG_SIGNATURE } from '../insight/chart/support.js';
 import { pendingReportIds, uidsExpiringWithin } from './support/inventory-facts.js';
 
 let demo: Demo;
@@ -15,7 +19,7 @@ afterAll(async () => {
   await demo.close();
 });
 
-async function session(lines: string[]): Promise<string> {
+async function session(lines: string[], cwd = process.cwd()): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   const chunks: Buffer[] = [];
@@ -27,12 +31,29 @@ async function session(lines: string[]): Promise<string> {
     interactive: false,
     ctx: demo.services.contextFor('cli', null),
     approvals: demo.services.approvals,
-    cwd: process.cwd(),
+    cwd,
+    charts: demo.services.charts,
   });
   return Buffer.concat(chunks).toString('utf8');
 }
 
 describe('demo console, driven through a pipe', () => {
+  it('shows trend, forecast and the digest with its usage changes, and writes the chart with --png', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vspc-demo-chart-'));
+    try {
+      const text = await session(['trend --months 3 --png trend.png', 'forecast', 'digest'], dir);
+      const planted = demo.simulator.state.inventory.plantedUsage!;
+      expect(text).toMatch(/vspc> trend --months 3 --png trend.png\nPoints per month, \d{4}-\d{2} – \d{4}-\d{2}: /);
+      expect(text).toContain(`Chart written to ${join(dir, 'trend.png')}`);
+      expect([...readFileSync(join(dir, 'trend.png')).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+      expect(text).toContain(`Top movers up:\n  ${planted.jump.name}: `);
+      expect(text).toContain('Usage changes (2)');
+      expect(text).toContain(`${planted.zero.name} · at zero`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers licenses --expiring 30, reports pending and usage from the simulator', async () => {
     const text = await session(['licenses --expiring 30', 'reports pending', 'usage']);
     const inventory = demo.simulator.state.inventory;

@@ -132,6 +132,36 @@ describe('/vspc trend', () => {
   });
 });
 
+describe('/vspc report <id>', () => {
+  it('gives the change against the same owner’s report of the month before', async () => {
+    const { reports, provider } = t.sim.state.inventory;
+    const own = reports
+      .filter((r) => r.reportParameters.organizationUid === provider.uid)
+      .sort((a, b) => monthOf(a).localeCompare(monthOf(b)));
+    const [previous, report] = own.slice(-3, -1) as [SingleLicenseReport, SingleLicenseReport];
+    const answer = await ask(t, `report ${report.reportParameters.reportId}`);
+    const all = plain(answer.all);
+    const delta = report.reportSummary.totalPoints - previous.reportSummary.totalPoints;
+    const points = new Intl.NumberFormat('en-US').format(Math.abs(delta));
+    expect(all).toContain(`${delta > 0 ? '+' : delta < 0 ? '-' : ''}${points} (`);
+    expect(all).toContain(`against #${previous.reportParameters.reportId} (${monthOf(previous)})`);
+    expect(all).toContain(`*Organizations* (change against ${monthOf(previous)})`);
+    const line = report.organizationsUsage[0]!;
+    const before = previous.organizationsUsage.find((o) => o.organizationUid === line.organizationUid)!;
+    const change = line.usedPoints - before.usedPoints;
+    const shown =
+      change === 0
+        ? 'no change'
+        : `${change > 0 ? '+' : '-'}${new Intl.NumberFormat('en-US').format(Math.abs(change))} (`;
+    expect(all).toContain(`• ${line.organizationName} (${line.organizationType}): `);
+    expect(all).toMatch(
+      new RegExp(
+        `• ${line.organizationName} \\(${line.organizationType}\\): [\\d,]+ · ${shown.replace(/[+()]/g, '\\$&')}`,
+      ),
+    );
+  });
+});
+
 describe('the planted jump and the company at zero', () => {
   it('forecast names them as the top movers, and nobody else crosses the thresholds', async () => {
     const planted = t.sim.state.inventory.plantedUsage!;

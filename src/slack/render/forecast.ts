@@ -17,7 +17,7 @@ const TABLE_ROWS = 15;
 const NAME_LENGTH = 24;
 
 function moverLine(row: ForecastRow): string {
-  return `• *${escapeValue(row.org.name)}*: ${formatPoints(row.lastReport)} → ${formatPoints(row.expected)} expected (${formatChange(row.change)}), ${formatPoints(row.soFar)} so far · ${commandCode(trendCommandFor(row.org))}`;
+  return `• *${escapeValue(row.org.name)}*: ${formatPoints(row.lastReport)} → ${formatPoints(row.expected)} expected, ${formatChange(row.change)}, ${formatPoints(row.soFar)} so far · ${commandCode(trendCommandFor(row.org))}`;
 }
 
 function movers(title: string, rows: readonly ForecastRow[], none: string): string[] {

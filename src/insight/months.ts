@@ -1,6 +1,6 @@
 /** Month arithmetic on `YYYY-MM` strings, and "this month" in the team's time zone. */
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Month } from './types.js';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

@@ -4,7 +4,9 @@
  * always passed in.
  */
 import { tz } from '@date-fns/tz';
-import { differenceInCalendarDays, format } from 'date-fns';
+// Subpath imports: the package index loads all ~300 date-fns modules at start-up (about 150 ms, npm run bench).
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
 import { createDayCounter } from './day-counter.js';
 import type { License, LicenseRow } from './model.js';
 

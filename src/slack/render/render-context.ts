@@ -4,7 +4,7 @@
  */
 
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { describeDaysLeft } from '../../licenses/expiry.js';
 import { escapeValue } from '../../mrkdwn.js';
 

@@ -9,7 +9,8 @@ import { buildSignedRequest, slashCommandPayload } from '../test/support/slack/i
 import { INVENTORY } from './inventory-load.js';
 import { type FakeSlackProcess, startFakeSlackProcess, startSimulatorProcess } from './lib/children.js';
 import { keepAliveAgent, timedRequest } from './lib/http.js';
-import { peakRssMb } from './lib/process-memory.js';
+import { imageNodeFlags } from './lib/image-node-flags.js';
+import { peakRssMb, rssMb } from './lib/process-memory.js';
 import { percentile } from './lib/stats.js';
 
 const BURST = 100;
@@ -33,6 +34,8 @@ export interface AckLatencyResult {
   answerSeconds: number;
   /** VmHWM of the bot process over its whole life (the burst, 100 answers over 12,000 licenses, a digest preview). */
   peakRssMb: number | null;
+  /** VmRSS of the bot just before the burst: started, warmed up, nothing loaded from VSPC yet. */
+  idleRssMb: number | null;
 }
 
 async function waitForAnswers(fake: FakeSlackProcess, count: number, timeoutMs: number): Promise<number> {
@@ -79,7 +82,7 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
         // For profiling the bot, e.g. BENCH_BOT_NODE_OPTIONS="--import ./my-profiler.mjs".
         ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
       },
-      { readyTimeoutMs: 60_000, ...(entry ? { entry } : {}) },
+      { readyTimeoutMs: 60_000, nodeArgs: imageNodeFlags(), ...(entry ? { entry } : {}) },
     );
     const running = bot;
     const agent = keepAliveAgent(BURST);
@@ -98,6 +101,7 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
 
     const health = await healthBurst();
     await new Promise((resolve) => setTimeout(resolve, 200));
+    const idleRss = rssMb(running.pid);
     // Signed (and given response URLs) before the clock starts: only the bot's work is timed.
     const requests = await Promise.all(
       Array.from({ length: BURST }, (_, i) =>
@@ -105,9 +109,11 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
       ),
     );
     const started = performance.now();
+    // Over the connections the healthz bursts opened, as the healthz burst itself: the two bursts
+    // then differ only in what the bot does, not in 100 TCP handshakes.
     const acks = await Promise.all(
       requests.map((signed) =>
-        timedRequest(signed.url, { method: 'POST', headers: signed.headers, body: signed.body }),
+        timedRequest(signed.url, { method: 'POST', headers: signed.headers, body: signed.body, agent }),
       ),
     );
     // A second burst lands while the bot renders those 100 answers over 12,000 licenses: acks
@@ -149,6 +155,7 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
       answered,
       answerSeconds,
       peakRssMb: peakRssMb(running.pid),
+      idleRssMb: idleRss,
     };
   } finally {
     await bot?.stop();

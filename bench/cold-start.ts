@@ -4,6 +4,7 @@
  */
 import { spawnBot, tempDatabase } from '../test/support/app.js';
 import { startFakeSlackProcess, startSimulatorProcess } from './lib/children.js';
+import { imageNodeFlags } from './lib/image-node-flags.js';
 import { median } from './lib/stats.js';
 
 const ROUNDS = 3;
@@ -29,7 +30,7 @@ export async function measureColdStart(entry: string | null): Promise<ColdStartR
           DATABASE_URL: database.url,
           LOG_LEVEL: 'warn',
         },
-        { readyTimeoutMs: 30_000, ...(compiled ? { entry: compiled } : {}) },
+        { readyTimeoutMs: 30_000, nodeArgs: imageNodeFlags(), ...(compiled ? { entry: compiled } : {}) },
       );
       await bot.stop();
       database.remove();

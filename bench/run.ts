@@ -14,6 +14,7 @@ import { measureDigestBuild } from './digest-build.js';
 import { measureInsightTrend } from './insight-trend.js';
 import { CONCURRENCY, LATENCY_MS, measureInventoryLoad } from './inventory-load.js';
 import { buildApp } from './lib/build.js';
+import { imageNodeFlags } from './lib/image-node-flags.js';
 import { round } from './lib/stats.js';
 import { type Figure, figure, renderTable } from './lib/table.js';
 
@@ -33,6 +34,7 @@ const load = loadavg()[0] ?? 0;
 step('build (tsc, as the Docker image runs it)');
 const build = buildApp();
 const form = build.entry ? 'compiled' : 'tsx';
+const nodeFlags = imageNodeFlags().join(' ') || 'no node flags';
 step(`ack latency (100 concurrent /vspc licenses, VSPC at 2 s a call; bot ${form})`);
 const ack = await measureAckLatency(build.entry);
 step(`inventory load (12,000 licenses, ${LATENCY_MS} ms a request)`);
@@ -52,7 +54,7 @@ const figures: Figure[] = [
   figure('ack max', ack.ackMaxMs, 'ms', { text: '< 3000 ms (Slack)', max: 2999 }),
   figure('GET /healthz p50, burst of 100', ack.healthP50Ms, 'ms'),
   figure('GET /healthz p99, burst of 100', ack.healthP99Ms, 'ms'),
-  figure('ack p99 / healthz p99', ack.ratio, '×', { text: '≤ 3×', max: 3 }),
+  figure('ack p99 / healthz p99 (same run)', ack.ratio, '×', { text: '≤ 1.5×', max: 1.5 }),
   figure('second burst (whoami) while the bot renders: ack p50', ack.busyAckP50Ms, 'ms'),
   figure('second burst: ack p99', ack.busyAckP99Ms, 'ms', { text: '≤ 25 ms', max: 25 }),
   figure('second burst: ack max', ack.busyAckMaxMs, 'ms', { text: '< 3000 ms (Slack)', max: 2999 }),
@@ -111,8 +113,12 @@ const figures: Figure[] = [
     'ms',
   ),
   figure('insight: trend again (final months in memory, /latest from VSPC)', insight.keptTrendMs, 'ms'),
-  figure(`peak RSS of the bot process (VmHWM, ${form})`, ack.peakRssMb, 'MB', { text: '≤ 120 MB', max: 120 }),
-  figure('cold start to /readyz 200, compiled (node dist)', cold.compiledMs, 'ms', { text: '≤ 1000 ms', max: 1000 }),
+  figure(`RSS of the bot before the burst (VmRSS, ${form}, ${nodeFlags})`, ack.idleRssMb, 'MB'),
+  figure(`peak RSS of the bot process (VmHWM, ${form}, ${nodeFlags})`, ack.peakRssMb, 'MB', {
+    text: '≤ 120 MB',
+    max: 120,
+  }),
+  figure('cold start to /readyz 200, compiled (node dist)', cold.compiledMs, 'ms', { text: '≤ 800 ms', max: 800 }),
   figure('cold start to /readyz 200, from sources (tsx)', cold.tsxMs, 'ms'),
 ];
 // Counts must be exact: a shortfall is a miss.

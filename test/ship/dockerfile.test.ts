@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { imageNodeFlags } from '../../bench/lib/image-node-flags.js';
 
 const lines = readFileSync('Dockerfile', 'utf8')
   .replace(/\\\n/g, ' ')
@@ -31,10 +32,15 @@ describe('Dockerfile', () => {
     expect(final.some((l) => l.startsWith('VOLUME') && l.includes('/app/data'))).toBe(true);
   });
 
+  it('bounds the young generation, and npm run bench starts the bot with the same node flags', () => {
+    expect(imageNodeFlags()).toEqual(['--max-semi-space-size=2']);
+    expect(imageNodeFlags('CMD ["node", "dist/cli/main.js", "serve"]')).toEqual([]);
+  });
+
   it('starts the compiled CLI that `npm run build` produces', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.build).toContain('tsconfig.build.json');
-    expect(final.at(-1)).toBe('CMD ["node", "dist/cli/main.js", "serve"]');
+    expect(final.at(-1)).toBe('CMD ["node", "--max-semi-space-size=2", "dist/cli/main.js", "serve"]');
     const build = JSON.parse(readFileSync('tsconfig.build.json', 'utf8')) as { compilerOptions: { outDir: string } };
     expect(build.compilerOptions.outDir).toBe('dist');
   });

@@ -179,6 +179,8 @@ export interface SpawnOptions {
   entry?: string;
   /** Give up waiting for /readyz after this long (default 15 s). */
   readyTimeoutMs?: number;
+  /** Flags for node itself, before the script (e.g. the Docker image's `--max-semi-space-size`). */
+  nodeArgs?: string[];
 }
 
 export interface SpawnedBot {
@@ -219,7 +221,8 @@ export function freePort(): Promise<number> {
 export async function spawnBot(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedBot> {
   const port = env.PORT ?? String(await freePort());
   const started = performance.now();
-  const args = options.entry ? [options.entry, 'serve'] : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve'];
+  const script = options.entry ? [options.entry, 'serve'] : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve'];
+  const args = [...(options.nodeArgs ?? []), ...script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env, PORT: port },

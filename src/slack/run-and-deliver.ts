@@ -10,6 +10,7 @@ import { sendMessage } from './deliver/send-message.js';
 import type { Delivery, DeliveryServices, Surface } from './deliver/surface.js';
 import type { RunCommand, SlackAppDeps } from './deps.js';
 import { renderError } from './render/simple.js';
+import { createTurns } from './turns.js';
 import type { UserTimeZones } from './user-time-zones.js';
 import type { WorkspaceUrl } from './workspace-url.js';
 
@@ -22,6 +23,9 @@ export interface CommandServices extends DeliveryServices {
   /** The team's URL for links to approval cards; asked only by replies that carry such links. */
   workspaceUrl?: WorkspaceUrl;
 }
+
+/** One queue for the process: it is the event loop that the turns share. */
+const takeTurn = createTurns();
 
 export const UNEXPECTED_FAILURE =
   'Something went wrong on our side while answering; it has been logged. Please try again.';
@@ -44,7 +48,7 @@ async function answer(
   adjust: (envelope: ReplyEnvelope) => ReplyEnvelope,
 ): Promise<void> {
   // Called right after an ack: let the event loop answer other waiting requests (their acks) first.
-  await new Promise((resolve) => setImmediate(resolve));
+  await takeTurn();
   let surface = initialSurface;
   const ctx = services.commandContextFor(surface.userId, surface.channelId);
   if (surface.triggerId && wantsInstallModal(text)) {
@@ -63,6 +67,9 @@ async function answer(
     ]);
     const workspaceUrl = linksToCards(envelope) ? await services.workspaceUrl?.of(surface.client) : undefined;
     delivery = { ...delivery, render: { userTimeZone, now: ctx.clock(), teamTimeZone: ctx.timeZone, workspaceUrl } };
+    // Commands waiting on the same inventory load all resume at once; rendering each in its own
+    // turn keeps acks of new requests from queueing behind every one of those renders.
+    await takeTurn();
     await deliverReply(delivery, adjust(envelope));
   } catch (error) {
     log.error({ err: describe(error) }, 'delivering a reply failed');

@@ -193,7 +193,10 @@ export interface ReportComparison {
   previous: (ReportRef & { month: Month }) | null;
   /** Total against the previous report; null without one. */
   change: Change | null;
-  /** The report's organizations, plus those only in the previous one (kind gone); largest now first, then gone. */
+  /**
+   * The report's organizations, plus those only in the previous one (kind gone); largest now first,
+   * then gone. Without a previous report every row is `new` with `before` and `change` null.
+   */
   rows: {
     org: OrgRef;
     kind: 'changed' | 'same' | 'new' | 'gone';

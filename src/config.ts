@@ -16,6 +16,10 @@ interface VarDoc {
 /** The documentation of every variable: used in error messages and checked against the README in a test. */
 export const ENV_DOCS = {
   PORT: { purpose: 'HTTP port for Slack requests, /healthz, /readyz and /metrics', example: '3000' },
+  HOST: {
+    purpose: 'address `serve` listens on (empty: every interface, as Node does by default)',
+    example: '127.0.0.1',
+  },
   SLACK_BOT_TOKEN: { purpose: 'the bot token of the Slack app (OAuth & Permissions)', example: 'xoxb-…', secret: true },
   SLACK_SIGNING_SECRET: {
     purpose: 'verifies that HTTP requests come from Slack (Basic Information → Signing Secret)',
@@ -152,6 +156,7 @@ const timeZone = z.string().refine((tz) => {
 
 const schema = z.object({
   PORT: positiveInt(3000, 65535),
+  HOST: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
@@ -239,6 +244,8 @@ export interface UsageAlertSettings {
 
 export interface AppConfig {
   port: number;
+  /** HOST: the address to listen on; undefined = every interface. */
+  host: string | undefined;
   slack: SlackSettings | undefined;
   vspc: VspcSettings | undefined;
   databaseUrl: string;
@@ -315,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: ConfigNeeds = {}): App
 
   return {
     port: v.PORT,
+    host: v.HOST,
     slack: v.SLACK_BOT_TOKEN
       ? {
           botToken: v.SLACK_BOT_TOKEN,

@@ -164,7 +164,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     workspaceUrl: slack.workspaceUrl,
   });
 
-  const { port } = await slack.start(config.port, options.host);
+  const { port } = await slack.start(config.port, options.host ?? config.host);
   // Actions a crash left `executing` are settled through VSPC before anything else; never re-run.
   // The sweeper keeps asking VSPC about the ones still running, on every round.
   const recovery = await ready.approvals.recover().catch((error: unknown) => {

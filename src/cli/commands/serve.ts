@@ -1,4 +1,5 @@
 /** `vspc-license-bot serve` (`npm start`): the Slack app until SIGTERM or SIGINT. */
+import { configWarnings } from '../../config-warnings.js';
 import { createLogger } from '../../log.js';
 import { startBot } from '../../main.js';
 import { loadCliConfig } from '../load-cli-config.js';
@@ -11,6 +12,7 @@ export async function run(argv: string[]): Promise<number> {
   const config = loadCliConfig({ slack: true, vspc: true });
   if (!config) return 2;
   const logger = createLogger(config.logLevel);
+  for (const warning of configWarnings(config, process.env)) logger.warn({ contradictory: true }, warning);
   const bot = await startBot(config, { logger });
   logger.info({ port: bot.port }, 'vspc-license-bot ready');
   let signalled = false;

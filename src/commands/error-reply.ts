@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { InsightInputError } from '../insight/service.js';
 import { UnsupportedOperationError } from '../licenses/backend.js';
 import type { Logger } from '../log.js';
+import { STORE_UNAVAILABLE_REPLY, storeUnavailable } from '../store/unavailable.js';
 import { describeVspcError, VspcError } from '../vspc/errors.js';
 import type { Reply } from './reply.js';
 
@@ -30,6 +31,10 @@ export function errorReply(error: unknown, commandName: string, logger?: Logger)
   }
   if (error instanceof UnsupportedOperationError) return { type: 'error', message: error.message };
   if (error instanceof InsightInputError) return { type: 'error', message: error.message };
+  if (storeUnavailable(error)) {
+    logger?.error({ err: error, command: commandName }, 'the database is not available');
+    return { type: 'error', message: STORE_UNAVAILABLE_REPLY };
+  }
   const reference = randomUUID().slice(0, 8);
   logger?.error({ err: error, command: commandName, reference }, 'command failed');
   return {

@@ -25,6 +25,7 @@ import { type Logger, silentLogger } from '../../src/log.js';
 import { type RunningBot, startBot } from '../../src/main.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
 import type { SlackRetryConfig } from '../../src/slack/deps.js';
+import type { Store } from '../../src/store/types.js';
 import type { VspcClientOptions } from '../../src/vspc/index.js';
 import { type AppResponse, type FakeSlack, sendBlockAction, sendSlashCommand, startFakeSlack } from './slack/index.js';
 
@@ -54,6 +55,8 @@ export interface TestBotOptions {
   vspc?: Partial<VspcClientOptions>;
   /** The Slack client's retries (default none, so a failed call shows at once). */
   slackRetryConfig?: SlackRetryConfig;
+  /** Use this store instead of opening DATABASE_URL (fault injection); the bot closes it on stop. */
+  store?: Store;
 }
 
 export interface CommandResponse extends AppResponse {
@@ -145,6 +148,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     bot = await startBot(config, {
       logger,
       ...(backend ? { backend } : {}),
+      ...(options.store ? { store: options.store } : {}),
       host: '127.0.0.1',
       slackRetryConfig: options.slackRetryConfig ?? { retries: 0 },
     });

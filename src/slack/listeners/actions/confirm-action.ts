@@ -11,6 +11,7 @@ import { type Clock, systemClock } from '../../../licenses/expiry.js';
 import type { Logger } from '../../../log.js';
 import { escapeMrkdwn } from '../../../mrkdwn.js';
 import type { PendingAction } from '../../../store/types.js';
+import { storeUnavailable } from '../../../store/unavailable.js';
 import { CONFIRM_ACTION_ID, renderActionCard } from '../../render/action-card.js';
 import type { KnownBlock } from '../../render/block-kit.js';
 import type { RenderContext } from '../../render/render-context.js';
@@ -83,7 +84,9 @@ export async function handleApprovalClick(
     deps.logger.error({ err: error, actionId: click.actionId, kind }, 'approval click failed');
     await tellClicker(
       click,
-      'Something went wrong while handling this click; it was logged. Check the card before trying again.',
+      storeUnavailable(error)
+        ? 'The bot’s database is not available right now, so this click could not be handled; it was logged. Check the card once the database is back, and try again if it still waits.'
+        : 'Something went wrong while handling this click; it was logged. Check the card before trying again.',
       deps,
     );
     return null;

@@ -1,0 +1,129 @@
+/**
+ * PostgreSQL restarted while the bot runs: commands, clicks and the digest during the outage get a
+ * clear answer, no write runs that the store could not first record as executing, and once the
+ * database is back the bot works again by itself (the pool reconnects), the same card included.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { uidOf } from '../../src/simulator/kinds.js';
+import { createStore } from '../../src/store/create-store.js';
+import { startTestBot, type TestBot } from '../support/app.js';
+import { type PostgresServer, startPostgres } from '../support/postgres.js';
+import { RESPONSE_URL } from '../support/slack/index.js';
+import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
+import { eventually } from './support/eventually.js';
+import { requestAndConfirm } from './support/write-flow.js';
+
+const APPROVER = 'U0APPROVER';
+const CHANNEL = 'C0DBFAULT';
+
+let pg: PostgresServer;
+let databaseUrl: string;
+let t: TestBot;
+beforeAll(async () => {
+  pg = await startPostgres();
+  databaseUrl = await pg.newDatabase();
+  t = await startTestBot({ env: { APPROVERS: APPROVER, DATABASE_URL: databaseUrl, DIGEST_CHANNEL: CHANNEL } });
+}, 60_000);
+afterAll(async () => {
+  await t?.stop();
+  await pg?.stop();
+});
+
+/** The text of everything the bot said to this response_url after `since`. */
+async function answerTo(responseUrl: string, since: number): Promise<string> {
+  return eventually(
+    () => {
+      const said = t.fake
+        .calls(RESPONSE_URL)
+        .filter((call) => call.seq > since && responseUrl.endsWith(String(call.target)))
+        .map((call) => messageText(call.params))
+        .join('\n');
+      return said.trim() === '' ? undefined : said;
+    },
+    { timeoutMs: 20_000, what: 'an answer' },
+  );
+}
+
+it('PostgreSQL restarts: clear answers while it is down, no unrecorded write, recovery by itself', {
+  timeout: 120_000,
+}, async () => {
+  const uid = uidOf(t.sim.state.list('vbr')[0] as never);
+  const asked = await requestAndConfirm(t, `license update vbr ${uid}`, {
+    user: APPROVER,
+    channel: CHANNEL,
+    confirm: false,
+  });
+  const card = asked.card as PostedCard;
+  expect(card).toBeDefined();
+
+  await pg.down();
+
+  // A read command still answers (VSPC is up); a write request says what went wrong instead of a card.
+  const since = t.fake.mark();
+  const read = await t.command('licenses vbr', APPROVER, CHANNEL);
+  expect(read.status).toBe(200);
+  expect(await answerTo(read.responseUrl, since)).toMatch(/\w/);
+  const write = await t.command(`license update vbr ${uidOf(t.sim.state.list('vbr')[1] as never)}`, APPROVER, CHANNEL);
+  expect(write.status).toBe(200);
+  const writeAnswer = await answerTo(write.responseUrl, since);
+  expect(writeAnswer).toMatch(/database is not available/);
+  expect(writeAnswer).not.toMatch(/\n\s+at /);
+
+  // Confirm while the database is down: the click is refused in words and nothing is sent to VSPC.
+  const clickSince = t.fake.mark();
+  const click = await t.click({
+    actionId: 'confirm_action',
+    value: card.actionId,
+    messageTs: card.ts,
+    user: APPROVER,
+    channel: CHANNEL,
+  });
+  expect(click.status).toBe(200);
+  await eventually(
+    () =>
+      t.fake
+        .calls()
+        .some((call) => call.seq > clickSince && /database is not available/.test(messageText(call.params))) ||
+      undefined,
+    { timeoutMs: 20_000, what: 'the clicker to be told' },
+  );
+  expect(t.sim.writes()).toHaveLength(0);
+  expect(hasConfirm(t.fake.message(CHANNEL, card.ts)?.blocks)).toBe(true);
+
+  await pg.up();
+
+  // Back: the same card confirms and runs exactly once; readiness and the digest work again.
+  await t.click({
+    actionId: 'confirm_action',
+    value: card.actionId,
+    messageTs: card.ts,
+    user: APPROVER,
+    channel: CHANNEL,
+  });
+  const final = await eventually(
+    () => {
+      const message = t.fake.message(CHANNEL, card.ts);
+      return message && !hasConfirm(message.blocks) && /Done/.test(messageText(message))
+        ? messageText(message)
+        : undefined;
+    },
+    { timeoutMs: 20_000, what: 'the card to end Done' },
+  );
+  expect(final).toMatch(/Done/);
+  expect(t.sim.writes()).toHaveLength(1);
+  await eventually(async () => ((await fetch(`${t.url}/readyz`)).status === 200 ? true : undefined), {
+    timeoutMs: 20_000,
+    what: '/readyz 200 again',
+  });
+  const digest = await t.command('digest now', APPROVER, CHANNEL);
+  expect(await answerTo(digest.responseUrl, since)).toMatch(/Posted the digest|already/i);
+
+  const store = await createStore(databaseUrl);
+  try {
+    expect(await store.getAction(card.actionId)).toMatchObject({ status: 'succeeded', confirmedBy: APPROVER });
+    const trail = (await store.listAudit(200)).filter((entry) => entry.actionId === card.actionId).map((e) => e.event);
+    expect(trail).toEqual(expect.arrayContaining(['request', 'transition', 'outcome']));
+  } finally {
+    await store.close();
+  }
+});

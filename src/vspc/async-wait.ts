@@ -3,16 +3,16 @@
  * `failed` or `canceled`, then read `GET /asyncActions/{id}/result`, all inside a deadline.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Accept, RawResponse, VspcCore } from './core.js';
 import { VspcAsyncActionError, VspcTimeoutError } from './errors.js';
 import { pathParam } from './path.js';
+import type { Accept, RawResponse, VspcRequester } from './request.js';
 import { AsyncActionInfoSchema } from './schemas/async-actions.js';
 import { dataEnvelope } from './schemas/envelope.js';
 
 const AsyncActionEnvelope = dataEnvelope(AsyncActionInfoSchema);
 
 export async function waitForAsyncAction(
-  core: VspcCore,
+  core: VspcRequester,
   actionId: string,
   accept: Accept,
   endpoint: string,

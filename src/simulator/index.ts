@@ -1,7 +1,7 @@
 /** The VSPC simulator: public surface for the CLI, the demo, integration tests and benchmarks. */
 export type { Fault } from './faults.js';
 export { generateInventory } from './inventory/generate.js';
-export { reportCsv } from './inventory/reports.js';
+export { reportCsv } from './inventory/report-csv.js';
 export type {
   Inventory,
   InventoryOptions,

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { addYears, daysBetween, startOfUtcDay, vspcDateTime } from './dates.js';
 import { validMessage } from './inventory/licenses.js';
-import { reportCsv } from './inventory/reports.js';
+import { reportCsv } from './inventory/report-csv.js';
 import type { Inventory, ServerLicenseKind } from './inventory/types.js';
 import { type AnyServerLicense, collectionOf, uidOf } from './kinds.js';
 import type { Random } from './random.js';
+import { unlicensedLicense } from './unlicensed-license.js';
 import type { SingleLicenseReport } from './wire.js';
 
 export interface UploadedLicense {
@@ -186,72 +187,10 @@ export class SimulatorState {
 
   /** A server whose license was deleted still exists: installing gives it a license again. */
   private recreate(kind: ServerLicenseKind, uid: string): AnyServerLicense | undefined {
-    const server = this.inventory.servers.get(uid.toLowerCase());
-    if (!server || server.kind !== kind) return undefined;
-    const owner = this.inventory.organizations.find((o) => o.uid === server.ownerUid) ?? this.inventory.provider;
-    const common = {
-      autoUpdateEnabled: true,
-      company: owner.name,
-      email: owner.email,
-      expirationDate: null,
-      supportExpirationDate: null,
-      status: 'Unlicensed' as const,
-      type: 'Rental' as const,
-    };
-    const sectioned = {
-      ...common,
-      edition: 'Enterprise Plus',
-      monitoring: null,
-      packages: ['Backup'],
-      contactPerson: owner.contactPerson,
-      licenseIds: [],
-      supportIds: [this.random.digits(8)],
-      sectionTypes: ['Instance' as const],
-      cloudConnect: kind === 'site' ? ('Yes' as const) : ('No' as const),
-      units: 1000,
-      usedUnits: 0,
-      unitType: 'Points' as const,
-    };
-    let license: AnyServerLicense;
-    switch (kind) {
-      case 'site':
-        license = { siteUid: server.uid, ...sectioned };
-        break;
-      case 'vbr':
-        license = {
-          backupServerUid: server.uid,
-          ...sectioned,
-          sockets: 0,
-          usedSockets: 0,
-          capacity: null,
-          usedCapacity: null,
-        };
-        break;
-      case 'vone':
-        license = {
-          vOneServerUid: server.uid,
-          ...common,
-          licenseId: null,
-          supportId: this.random.digits(8),
-          statusMessage: 'Unlicensed',
-          units: 100,
-          usedUnits: 0,
-          unitType: 'Points',
-        };
-        break;
-      case 'vb365':
-        license = {
-          vb365ServerUid: server.uid,
-          ...common,
-          licenseId: null,
-          supportId: this.random.digits(8),
-          licensedUsers: 100,
-          protectedUsers: 0,
-        };
-        break;
-    }
+    const license = unlicensedLicense(this.inventory, this.random, kind, uid);
+    if (!license) return undefined;
     collectionOf(this.inventory, kind).push(license);
-    this.index.get(kind)!.set(server.uid, license);
+    this.index.get(kind)!.set(uidOf(license), license);
     return license;
   }
 }

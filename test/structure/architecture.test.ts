@@ -29,7 +29,7 @@ const LAYERS: Layering['layers'] = [
   ['licenses', 'reports'],
   ['vspc', 'store'],
   // Pure helpers every layer may use: configuration, logging, and the text every renderer escapes.
-  ['config.ts', 'config', 'log.ts', 'mrkdwn.ts', 'mention.ts'],
+  ['config.ts', 'config', 'config-warnings.ts', 'log.ts', 'mrkdwn.ts', 'mention.ts'],
 ];
 
 /** The VSPC simulator ships with the CLI's demo; it shares nothing with the app it stands in for. */

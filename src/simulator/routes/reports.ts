@@ -1,6 +1,7 @@
 /** License usage reports: lists, CSV download, finalization and the auto-approve setting. */
 
-import { isPaging, page, parsePaging } from '../http/paging.js';
+import { itemJsonCache } from '../http/item-json.js';
+import { isPaging, parsePaging } from '../http/paging.js';
 import { applyQuery } from '../http/query.js';
 import { badRequest, binary, notFound, ok } from '../http/respond.js';
 import type { SimRequest, SimResponse } from '../http/types.js';
@@ -11,13 +12,14 @@ import { readBooleanPatch } from './json-patch.js';
 
 const monthOf = (report: SingleLicenseReport) => report.reportParameters.reportInterval.startOfInterval.slice(0, 7);
 
-function paged(req: SimRequest, reports: readonly SingleLicenseReport[]): SimResponse {
-  const paging = parsePaging(req.query);
-  return isPaging(paging) ? page(applyQuery(reports, req.query), paging) : paging;
-}
-
 export function reportRoutes(state: SimulatorState): Route[] {
   const inv = state.inventory;
+  // Only finalization changes a generated report (its status): that is the JSON's version.
+  const json = itemJsonCache<SingleLicenseReport>((report) => String(report.reportStatus));
+  const paged = (req: SimRequest, reports: readonly SingleLicenseReport[]): SimResponse => {
+    const paging = parsePaging(req.query);
+    return isPaging(paging) ? json.page(applyQuery(reports, req.query), paging) : paging;
+  };
   return [
     route('GET', '/api/v3/licensing/reports', 'GetLicensingReports', (req) => paged(req, inv.reports)),
     route('GET', '/api/v3/licensing/reports/latest', 'GetLatestLicensingReports', (req) => {

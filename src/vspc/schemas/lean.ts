@@ -7,9 +7,11 @@
  * contract, zod still writes every error message, and what the fast path accepts is exactly what
  * zod would output (a property test compares them).
  *
- * The checker knows plain strings, numbers and booleans, optional, nullable, arrays, loose objects
- * and the registered normalisers (lenient enums); anything else (checks such as `.int()`, `.catch`,
- * strict objects) makes it give the whole schema back to zod.
+ * The checker knows plain strings, numbers (and `.int()`) and booleans, optional, nullable, arrays,
+ * loose objects, `.transform` (usage reports) and the registered normalisers (lenient enums);
+ * anything else (other checks, `.catch`, strict objects) makes it give the whole schema back to zod.
+ * A container's checked values are written back only when all of it is sure, so a page handed back
+ * to zod never holds a transform's output.
  */
 import { z } from 'zod';
 
@@ -35,6 +37,9 @@ interface Def {
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   catchall?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  transform?: (value: unknown, payload: { value: unknown; issues: unknown[] }) => unknown;
 }
 
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
@@ -52,13 +57,39 @@ function compileObject(def: Def): Lean | null {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.hasOwn(value, '__proto__'))
       return UNSURE;
     const object = value as Record<string, unknown>;
+    // Written back only once the whole object is sure: a page handed back to zod holds no transform's output.
+    let changed: [string, unknown][] | null = null;
     for (const [key, check] of fields) {
       const current = object[key];
       const checked = check(current);
       if (checked === UNSURE) return UNSURE;
-      if (checked !== current) object[key] = checked;
+      if (checked !== current) {
+        changed ??= [];
+        changed.push([key, checked]);
+      }
     }
+    if (changed) for (const [key, checked] of changed) object[key] = checked;
     return object;
+  };
+}
+
+/** `.int()`: zod's safe-integer format (anything else is left to zod). */
+function isSafeIntCheck(check: unknown): boolean {
+  const def = (check as { _zod?: { def?: { check?: string; format?: string } } })._zod?.def;
+  return def?.check === 'number_format' && def.format === 'safeint';
+}
+
+/** `schema.transform(fn)`: the input checked, then `fn` as zod calls it; an issue it adds or a promise leaves it to zod. */
+function compilePipe(def: Def): Lean | null {
+  const input = def.in && compile(def.in);
+  const transform = def.out && defOf(def.out).type === 'transform' ? defOf(def.out).transform : undefined;
+  if (!input || !transform) return null;
+  return (value) => {
+    const checked = input(value);
+    if (checked === UNSURE) return UNSURE;
+    const payload = { value: checked, issues: [] as unknown[] };
+    const out = transform(checked, payload);
+    return payload.issues.length > 0 || out instanceof Promise ? UNSURE : out;
   };
 }
 
@@ -66,8 +97,13 @@ function compile(schema: z.ZodType): Lean | null {
   const normalise = normalisers.get(schema);
   if (normalise) return (value) => (typeof value === 'string' ? normalise(value) : UNSURE);
   const def = defOf(schema);
+  if (def.type === 'number' && def.checks?.length === 1 && isSafeIntCheck(def.checks[0])) {
+    return (value) => (Number.isSafeInteger(value) ? value : UNSURE);
+  }
   if (def.checks && def.checks.length > 0) return null;
   switch (def.type) {
+    case 'pipe':
+      return compilePipe(def);
     case 'string':
       return (value) => (typeof value === 'string' ? value : UNSURE);
     case 'number':
@@ -87,11 +123,16 @@ function compile(schema: z.ZodType): Lean | null {
       if (!element) return null;
       return (value) => {
         if (!Array.isArray(value)) return UNSURE;
+        let changed: [number, unknown][] | null = null;
         for (let i = 0; i < value.length; i++) {
           const checked = element(value[i]);
           if (checked === UNSURE) return UNSURE;
-          if (checked !== value[i]) value[i] = checked;
+          if (checked !== value[i]) {
+            changed ??= [];
+            changed.push([i, checked]);
+          }
         }
+        if (changed) for (const [i, checked] of changed) value[i] = checked;
         return value;
       };
     }

@@ -8,7 +8,7 @@ import { uidOf } from '../../src/simulator/kinds.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startTestBot, type TestBot } from '../support/app.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
-import { RESPONSE_URL } from '../support/slack/index.js';
+import { answerTo } from './support/answer-to.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
 import { requestAndConfirm } from './support/write-flow.js';
@@ -29,21 +29,6 @@ afterAll(async () => {
   await pg?.stop();
 });
 
-/** The text of everything the bot said to this response_url after `since`. */
-async function answerTo(responseUrl: string, since: number): Promise<string> {
-  return eventually(
-    () => {
-      const said = t.fake
-        .calls(RESPONSE_URL)
-        .filter((call) => call.seq > since && responseUrl.endsWith(String(call.target)))
-        .map((call) => messageText(call.params))
-        .join('\n');
-      return said.trim() === '' ? undefined : said;
-    },
-    { timeoutMs: 20_000, what: 'an answer' },
-  );
-}
-
 it('PostgreSQL restarts: clear answers while it is down, no unrecorded write, recovery by itself', {
   timeout: 120_000,
 }, async () => {
@@ -62,10 +47,10 @@ it('PostgreSQL restarts: clear answers while it is down, no unrecorded write, re
   const since = t.fake.mark();
   const read = await t.command('licenses vbr', APPROVER, CHANNEL);
   expect(read.status).toBe(200);
-  expect(await answerTo(read.responseUrl, since)).toMatch(/\w/);
+  expect(await answerTo(t, read.responseUrl, since)).toMatch(/\w/);
   const write = await t.command(`license update vbr ${uidOf(t.sim.state.list('vbr')[1] as never)}`, APPROVER, CHANNEL);
   expect(write.status).toBe(200);
-  const writeAnswer = await answerTo(write.responseUrl, since);
+  const writeAnswer = await answerTo(t, write.responseUrl, since);
   expect(writeAnswer).toMatch(/database is not available/);
   expect(writeAnswer).not.toMatch(/\n\s+at /);
 
@@ -116,7 +101,7 @@ it('PostgreSQL restarts: clear answers while it is down, no unrecorded write, re
     what: '/readyz 200 again',
   });
   const digest = await t.command('digest now', APPROVER, CHANNEL);
-  expect(await answerTo(digest.responseUrl, since)).toMatch(/Posted the digest|already/i);
+  expect(await answerTo(t, digest.responseUrl, since)).toMatch(/Posted the digest|already/i);
 
   const store = await createStore(databaseUrl);
   try {

@@ -11,7 +11,7 @@ import { uidOf } from '../../src/simulator/kinds.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/types.js';
 import { startTestBot, type TestBot, tempDatabase } from '../support/app.js';
-import { RESPONSE_URL } from '../support/slack/index.js';
+import { answerTo } from './support/answer-to.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
 import { requestAndConfirm } from './support/write-flow.js';
@@ -63,20 +63,6 @@ afterAll(async () => {
   database.remove();
 });
 
-async function answerTo(responseUrl: string, since: number): Promise<string> {
-  return eventually(
-    () => {
-      const said = t.fake
-        .calls(RESPONSE_URL)
-        .filter((call) => call.seq > since && responseUrl.endsWith(String(call.target)))
-        .map((call) => messageText(call.params))
-        .join('\n');
-      return said.trim() === '' ? undefined : said;
-    },
-    { timeoutMs: 20_000, what: 'an answer' },
-  );
-}
-
 it.each([
   ['read-only', READ_ONLY, 0],
   ['full disk', DISK_FULL, 1],
@@ -97,9 +83,9 @@ it.each([
     faults.set(fault);
     const since = t.fake.mark();
     const write = await t.command(`license update vbr ${uidOf(licenses[2 * n + 1] as never)}`, APPROVER, CHANNEL);
-    expect(await answerTo(write.responseUrl, since)).toMatch(/database is not available/);
+    expect(await answerTo(t, write.responseUrl, since)).toMatch(/database is not available/);
     const read = await t.command('licenses vbr', APPROVER, CHANNEL);
-    expect(await answerTo(read.responseUrl, since)).toMatch(/licen/i); // reads still work (the audit line is logged)
+    expect(await answerTo(t, read.responseUrl, since)).toMatch(/licen/i); // reads still work (the audit line is logged)
 
     await t.click({
       actionId: 'confirm_action',

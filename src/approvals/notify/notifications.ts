@@ -4,7 +4,7 @@
  * people once more at half its time to live if it still waits; the requester, by DM, when it ended
  * (done, failed, cancelled, expired, outcome unknown). Every notice is claimed in the store before it
  * is sent, so replicas and restarts never send one twice; the sweeper's round sends the reminders
- * (with the injectable clock) and catches up on a card notice a crash left unsent. How a notice
+ * (with the injectable clock) and catches up on a card notice or a requester's DM a crash left unsent. How a notice
  * reaches Slack is the sender's business (`src/slack/notify/`).
  */
 import type { Clock } from '../../licenses/expiry.js';
@@ -32,7 +32,7 @@ export interface NoticeSender {
 export interface ApprovalNotifications {
   /** Subscribe this to the approval events. */
   onEvent(event: ActionEvent): Promise<void>;
-  /** Sends what is due at `now` (reminders; card notices left unsent); returns how many went out. */
+  /** Sends what is due at `now` (reminders; card notices and requesters' DMs left unsent); returns how many went out. */
   sweep(now: Date): Promise<number>;
 }
 
@@ -47,7 +47,15 @@ export interface NotificationDeps {
   instanceId: string;
 }
 
-const ENDED = new Set(['succeeded', 'failed', 'cancelled', 'expired', 'unknown']);
+const ENDED_STATUSES = ['succeeded', 'failed', 'cancelled', 'expired', 'unknown'] as const;
+const ENDED = new Set<string>(ENDED_STATUSES);
+/**
+ * How far back a round looks for ended actions whose requester was not told (a crash between the end
+ * and the DM, or Slack refusing it): long enough for a restart, short enough that a first start after
+ * an upgrade does not tell people about old actions. The newest CATCH_UP_LIMIT ended actions are read.
+ */
+const CATCH_UP_WINDOW_MS = 60 * 60_000;
+const CATCH_UP_LIMIT = 50;
 
 export function createApprovalNotifications(deps: NotificationDeps): ApprovalNotifications {
   const { store, logger } = deps;
@@ -99,8 +107,15 @@ export function createApprovalNotifications(deps: NotificationDeps): ApprovalNot
     },
 
     async sweep(now) {
-      if (deps.mode === 'off') return 0;
       let sent = 0;
+      // The requester's DM that a crash or a refusal left unsent; the claim makes this a no-op when it went out.
+      for (const action of await store.listActions({ status: [...ENDED_STATUSES], limit: CATCH_UP_LIMIT })) {
+        const finished = action.finishedAt?.getTime();
+        if (finished === undefined || now.getTime() - finished > CATCH_UP_WINDOW_MS) continue;
+        if (action.requestedBy === CLI_USER) continue;
+        if (await deliver('ended', action, async () => [action.requestedBy])) sent++;
+      }
+      if (deps.mode === 'off') return sent;
       for (const action of await store.listActions({ status: ['pending'] })) {
         if (action.expiresAt.getTime() <= now.getTime() || !cardKnown(action)) continue;
         // A card whose notice a crash left unsent; the claim makes this a no-op when it went out.

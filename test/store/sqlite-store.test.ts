@@ -17,54 +17,47 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A fresh SQLite file per suite case; several instances may open it. */
+async function newFileDatabase() {
+  counter += 1;
+  const url = `sqlite:${join(dir, `store-${counter}.sqlite`)}`;
+  return { open: () => createStore(url) };
+}
+
+/** A fresh in-memory database, which only one instance can ever open. */
+async function newMemoryDatabase() {
+  let opened = false;
+  return {
+    open: () => {
+      if (opened) throw new Error('an in-memory database cannot be opened twice');
+      opened = true;
+      return createStore('sqlite::memory:');
+    },
+  };
+}
+
 describeStore({
   name: 'SQLite file',
   manyInstances: true,
-  newDatabase: async () => {
-    counter += 1;
-    const url = `sqlite:${join(dir, `store-${counter}.sqlite`)}`;
-    return { open: () => createStore(url) };
-  },
+  newDatabase: newFileDatabase,
 });
 
 describeNotificationClaims({
   name: 'SQLite file',
   manyInstances: true,
-  newDatabase: async () => {
-    counter += 1;
-    const url = `sqlite:${join(dir, `store-${counter}.sqlite`)}`;
-    return { open: () => createStore(url) };
-  },
+  newDatabase: newFileDatabase,
 });
 
 describeStore({
   name: 'SQLite :memory:',
   manyInstances: false,
-  newDatabase: async () => {
-    let opened = false;
-    return {
-      open: () => {
-        if (opened) throw new Error('an in-memory database cannot be opened twice');
-        opened = true;
-        return createStore('sqlite::memory:');
-      },
-    };
-  },
+  newDatabase: newMemoryDatabase,
 });
 
 describeNotificationClaims({
   name: 'SQLite :memory:',
   manyInstances: false,
-  newDatabase: async () => {
-    let opened = false;
-    return {
-      open: () => {
-        if (opened) throw new Error('an in-memory database cannot be opened twice');
-        opened = true;
-        return createStore('sqlite::memory:');
-      },
-    };
-  },
+  newDatabase: newMemoryDatabase,
 });
 
 describe('SQLite file handling', () => {

@@ -24,6 +24,7 @@ import { createV2Backend } from './licenses/v2/index.js';
 import { createV3Backend } from './licenses/v3/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './ops/metrics.js';
+import { type AuditBacklog, withAuditBacklog } from './store/audit-backlog.js';
 import { createStore } from './store/create-store.js';
 import type { PendingAction, Store } from './store/types.js';
 
@@ -95,6 +96,8 @@ export interface Services {
   logger: Logger;
   clock: Clock;
   store: Store;
+  /** Audit entries the database could not take yet; the sweeper's round flushes them. */
+  auditBacklog: AuditBacklog;
   backend: LicensingBackend;
   inventory: Inventory;
   access: Access;
@@ -126,7 +129,10 @@ export async function createServices(config: AppConfig, options: ServicesOptions
       ...(options.onVspcRequest ? { onVspcRequest: options.onVspcRequest } : {}),
     });
   }
-  const store = options.store ?? (await createStore(config.databaseUrl));
+  // Every audit writer (commands, approvals, digest) goes through the backlog: an outage loses no entry.
+  const { store, backlog: auditBacklog } = withAuditBacklog(options.store ?? (await createStore(config.databaseUrl)), {
+    logger,
+  });
   const inventory = createInventory(backend, { clock });
   const access = createAccess(config.roles, { groupMembers: options.groupMembers ?? noSlack, clock });
   const events = createActionEvents(logger);
@@ -172,6 +178,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     logger,
     clock,
     store,
+    auditBacklog,
     backend,
     inventory,
     access,

@@ -177,6 +177,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     logger,
     ...(options.sweepIntervalMs ? { intervalMs: options.sweepIntervalMs } : {}),
     notify: (now) => notifications.sweep(now),
+    flushAudit: () => ready.auditBacklog.flush(),
   });
   await ready.digest.start();
 

@@ -1,7 +1,8 @@
 /**
  * The audit trail of the approval flow (DESIGN §2.7): requests, clicks, every transition and every
  * outcome, each with the action id, which is also the VSPC request id. Writing it must not turn a
- * finished VSPC call into an error for the user, so a failed append is logged loudly instead.
+ * finished VSPC call into an error for the user: the services' store keeps what the database cannot
+ * take now and writes it later (`store/audit-backlog.ts`); any other failed append is logged loudly.
  */
 import type { Logger } from '../log.js';
 import { plainMentions } from '../mention.js';

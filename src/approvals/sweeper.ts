@@ -3,7 +3,8 @@
  * so), send the notices that are due (reminders), and on every round ask VSPC about executing actions nobody in this process is running —
  * left by a crash, or whose call ended without a known outcome — until VSPC tells how they ended.
  * `recover()` first lists executing actions (one indexed query), so a round without any costs no
- * VSPC call. Errors are logged and the next round tries again; `stop()` ends both.
+ * VSPC call. Each round first writes the audit entries a database outage left waiting in memory.
+ * Errors are logged and the next round tries again; `stop()` ends both.
  */
 import type { Clock } from '../licenses/expiry.js';
 import type { Logger } from '../log.js';
@@ -21,6 +22,8 @@ export function startApprovalSweeper(
     intervalMs?: number;
     /** Notices due at now (the reminder at half the time to live); see `notify/notifications.ts`. */
     notify?: (now: Date) => Promise<number>;
+    /** Writes the audit entries an outage of the database left waiting (`store/audit-backlog.ts`). */
+    flushAudit?: () => Promise<number>;
   },
 ): ApprovalSweeper {
   let running = false;
@@ -28,6 +31,12 @@ export function startApprovalSweeper(
     if (running) return;
     running = true;
     try {
+      const { flushAudit } = options;
+      // First, so that the trail of what happened while the database was away is written before more of it.
+      if (flushAudit)
+        await attempt('audit backlog', async () => {
+          await flushAudit();
+        });
       // Each half on its own: a store hiccup while expiring must not keep VSPC's answers waiting.
       await attempt('expiry', async () => {
         const expired = await service.expireDue(options.clock());

@@ -1,20 +1,24 @@
 /**
  * PostgreSQL restarted while the bot runs: commands, clicks and the digest during the outage get a
  * clear answer, no write runs that the store could not first record as executing, and once the
- * database is back the bot works again by itself (the pool reconnects), the same card included.
+ * database is back the bot works again by itself (the pool reconnects), the same card included, and
+ * the audit entries made while it was away are written then.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uidOf } from '../../src/simulator/kinds.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startTestBot, type TestBot } from '../support/app.js';
+import { faulty } from '../support/faulty-store.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { answerTo } from './support/answer-to.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
+import { expectedLines, linesOf, trailAfterOutage } from './support/outage-trail.js';
 import { requestAndConfirm } from './support/write-flow.js';
 
 const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0DBFAULT';
+const OUTAGE_COMMAND = 'licenses vbr';
 
 let pg: PostgresServer;
 let databaseUrl: string;
@@ -110,5 +114,45 @@ it('PostgreSQL restarts: clear answers while it is down, no unrecorded write, re
     expect(trail).toEqual(expect.arrayContaining(['request', 'transition', 'outcome']));
   } finally {
     await store.close();
+  }
+});
+
+it('a write that ends while PostgreSQL is down: the audit entries of the outage reach the store once it is back, in order, once each', {
+  timeout: 120_000,
+}, async () => {
+  const url = await pg.newDatabase();
+  let outage = true;
+  // The database goes away right after the VSPC call, before the outcome is recorded.
+  const faults = faulty(await createStore(url), {
+    beforeOutcome: async () => {
+      if (!outage) return;
+      outage = false;
+      await pg.down();
+    },
+  });
+  const bot = await startTestBot({ env: { APPROVERS: APPROVER }, store: faults.store, sweepIntervalMs: 200 });
+  try {
+    const uid = uidOf(bot.sim.state.list('vbr')[2] as never);
+    const done = await requestAndConfirm(bot, `license update vbr ${uid}`, { user: APPROVER, channel: CHANNEL });
+    expect(done.final).toMatch(/Done/);
+    expect(bot.sim.writes()).toHaveLength(1);
+    const since = bot.fake.mark();
+    const read = await bot.command(OUTAGE_COMMAND, APPROVER, CHANNEL);
+    expect(await answerTo(bot, read.responseUrl, since)).toMatch(/licen/i);
+    expect(bot.bot.services.auditBacklog.size).toBe(3);
+
+    await pg.up();
+    // Nothing else happens: the sweeper's round writes what waited.
+    const check = await createStore(url);
+    try {
+      const trail = await trailAfterOutage(check, OUTAGE_COMMAND);
+      const lines = linesOf(trail, APPROVER, (done.card as PostedCard).actionId, OUTAGE_COMMAND);
+      expect(lines).toEqual(expectedLines(OUTAGE_COMMAND).map((line) => expect.stringMatching(line)));
+    } finally {
+      await check.close();
+    }
+    expect(bot.bot.services.auditBacklog.size).toBe(0);
+  } finally {
+    await bot.stop();
   }
 });

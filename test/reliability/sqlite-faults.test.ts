@@ -1,59 +1,26 @@
 /**
- * The SQLite file turns read-only, or its disk fills up, while the bot runs. As root (CI runs as root)
- * file modes do not stop writes and mounting a tiny filesystem needs privileges CI may not have, so the
- * faults are injected: a wrapper around a real SQLite store makes every write throw the error
- * better-sqlite3 throws then (`SQLITE_READONLY`, `SQLITE_FULL`, same class and message shape).
+ * The SQLite file turns read-only, or its disk fills up, while the bot runs (injected faults, see
+ * `test/support/faulty-store.ts`: every write of a real SQLite store throws what better-sqlite3 throws).
  * The bot answers clearly, runs no write it could not first record as executing, and works again by
- * itself once the file is writable.
+ * itself once the file is writable, the audit entries made meanwhile included.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uidOf } from '../../src/simulator/kinds.js';
 import { createStore } from '../../src/store/create-store.js';
-import type { Store } from '../../src/store/types.js';
 import { startTestBot, type TestBot, tempDatabase } from '../support/app.js';
+import { DISK_FULL, type FaultyStore, faulty, READ_ONLY } from '../support/faulty-store.js';
 import { answerTo } from './support/answer-to.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
+import { expectedLines, linesOf, trailAfterOutage } from './support/outage-trail.js';
 import { requestAndConfirm } from './support/write-flow.js';
 
 const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0SQLITE';
-const WRITES = new Set<keyof Store>([
-  'createAction',
-  'transition',
-  'setActionMessage',
-  'appendAudit',
-  'putFile',
-  'claimDigest',
-  'finishDigest',
-]);
-
-type Fault = { code: 'SQLITE_READONLY'; message: string } | { code: 'SQLITE_FULL'; message: string } | null;
-const READ_ONLY: Fault = { code: 'SQLITE_READONLY', message: 'attempt to write a readonly database' };
-const DISK_FULL: Fault = { code: 'SQLITE_FULL', message: 'database or disk is full' };
-
-/** A real store whose writes throw `fault` while it is set. */
-function faulty(store: Store): { store: Store; set(fault: Fault): void } {
-  let fault: Fault = null;
-  const wrapped = new Proxy(store, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (fault && WRITES.has(name as keyof Store)) {
-          const error = Object.assign(new Error(fault.message), { name: 'SqliteError', code: fault.code });
-          return Promise.reject(error);
-        }
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { store: wrapped, set: (next) => (fault = next) };
-}
-
+const OUTAGE_COMMAND = 'licenses vbr';
 const database = tempDatabase();
 let t: TestBot;
-let faults: ReturnType<typeof faulty>;
+let faults: FaultyStore;
 beforeAll(async () => {
   faults = faulty(await createStore(database.url));
   t = await startTestBot({ env: { APPROVERS: APPROVER }, store: faults.store });
@@ -122,3 +89,45 @@ it.each([
     expect(await faults.store.getAction(card.actionId)).toMatchObject({ status: 'succeeded' });
   },
 );
+
+it('a write that ends while the file is read-only: `/vspc audit` shows the entries of the outage once it is writable, in order, once each', {
+  timeout: 60_000,
+}, async () => {
+  const file = tempDatabase();
+  let outage = true;
+  // The file turns read-only right after the VSPC call, before the outcome is recorded.
+  const own: FaultyStore = faulty(await createStore(file.url), {
+    beforeOutcome: async () => {
+      if (!outage) return;
+      outage = false;
+      own.set(READ_ONLY);
+    },
+  });
+  const bot = await startTestBot({ env: { APPROVERS: APPROVER }, store: own.store });
+  try {
+    const uid = uidOf(bot.sim.state.list('vbr')[4] as never);
+    const done = await requestAndConfirm(bot, `license update vbr ${uid}`, { user: APPROVER, channel: CHANNEL });
+    expect(done.final).toMatch(/Done/);
+    const since = bot.fake.mark();
+    const read = await bot.command(OUTAGE_COMMAND, APPROVER, CHANNEL);
+    expect(await answerTo(bot, read.responseUrl, since)).toMatch(/licen/i);
+    expect(bot.bot.services.auditBacklog.size).toBe(3);
+
+    own.set(null);
+    const asked = await bot.command('audit 50', APPROVER, CHANNEL);
+    const shown = await answerTo(bot, asked.responseUrl, since);
+    // Newest first: the outage's command, then the outcome and the transition recorded late.
+    const at = (pattern: RegExp) => shown.search(pattern);
+    expect(at(/licenses vbr/)).toBeGreaterThan(-1);
+    expect(at(/licenses vbr/)).toBeLessThan(at(/executing→succeeded/));
+    expect(at(/executing→succeeded/)).toBeLessThan(at(/pending→executing/));
+
+    const trail = await trailAfterOutage(own.store, OUTAGE_COMMAND);
+    const lines = linesOf(trail, APPROVER, (done.card as PostedCard).actionId, OUTAGE_COMMAND);
+    expect(lines).toEqual(expectedLines(OUTAGE_COMMAND).map((line) => expect.stringMatching(line)));
+    expect(bot.bot.services.auditBacklog.size).toBe(0);
+  } finally {
+    await bot.stop();
+    file.remove();
+  }
+});

@@ -57,6 +57,8 @@ export interface TestBotOptions {
   slackRetryConfig?: SlackRetryConfig;
   /** Use this store instead of opening DATABASE_URL (fault injection); the bot closes it on stop. */
   store?: Store;
+  /** How often the approval sweeper runs its round (default 30 s, so it never runs in a short test). */
+  sweepIntervalMs?: number;
 }
 
 export interface CommandResponse extends AppResponse {
@@ -149,6 +151,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       logger,
       ...(backend ? { backend } : {}),
       ...(options.store ? { store: options.store } : {}),
+      ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
       host: '127.0.0.1',
       slackRetryConfig: options.slackRetryConfig ?? { retries: 0 },
     });

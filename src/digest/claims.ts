@@ -16,27 +16,54 @@ export async function claimChannels(
   day: string,
   now: Date,
 ): Promise<{ claimed: string[]; held: DigestRecord[] }> {
-  const { store, settings, logger, instanceId } = ctx.deps;
+  const { store, settings } = ctx.deps;
   const claimed: string[] = [];
   const held: DigestRecord[] = [];
   for (const channel of settings.channels) {
+    // Posted by this process, its record still missing: the claim looks open, but the day is done.
+    if (ctx.unrecorded.has(channel, day)) continue;
     const before = await store.getDigest(channel, day);
     if (before?.status === 'posted') continue;
-    if (await store.claimDigest(channel, day, instanceId, now, ctx.leaseMs)) {
+    if (await claimChannel(ctx, channel, day, now, before)) {
       claimed.push(channel);
-      if (before?.status === 'claimed') {
-        logger.warn(
-          { channel, day, previous: before.claimedBy, claimedAt: before.claimedAt },
-          'digest: took over a claim whose holder did not finish within the lease',
-        );
-        await ctx.audit('system', 'take over digest claim', channel, `taken over from ${before.claimedBy}`, null);
-      }
       continue;
     }
     const holder = await store.getDigest(channel, day);
     if (holder?.status === 'claimed') held.push(holder);
   }
   return { claimed, held };
+}
+
+/** One channel's claim of `day`, given its record as read just before (`before`). */
+export async function claimChannel(
+  ctx: RunContext,
+  channel: string,
+  day: string,
+  now: Date,
+  before: DigestRecord | null,
+): Promise<boolean> {
+  const { store, logger, instanceId } = ctx.deps;
+  const own = before?.status === 'claimed' && before.claimedBy === instanceId;
+  if (!(await store.claimDigest(channel, day, instanceId, now, own ? ageOf(before, now) : ctx.leaseMs))) return false;
+  if (own) {
+    logger.info({ channel, day }, 'digest: claiming again what an earlier run of this process left claimed');
+  } else if (before?.status === 'claimed') {
+    logger.warn(
+      { channel, day, previous: before.claimedBy, claimedAt: before.claimedAt },
+      'digest: took over a claim whose holder did not finish within the lease',
+    );
+    await ctx.audit('system', 'take over digest claim', channel, `taken over from ${before.claimedBy}`, null);
+  }
+  return true;
+}
+
+/**
+ * A claim of this very process that no run of it holds (its runs go one at a time) and that it did not
+ * post (see `UnrecordedPosts`): an earlier run met an unusable database after claiming. It is taken
+ * again at once with a lease of its own age, so exactly that claim is taken and never a newer one.
+ */
+function ageOf(record: DigestRecord, now: Date): number {
+  return Math.max(0, now.getTime() - record.claimedAt.getTime());
 }
 
 /**

@@ -4,12 +4,13 @@
  */
 import { localDay } from '../licenses/expiry.js';
 import { channelMention } from '../mention.js';
+import { claimChannel } from './claims.js';
 import { postToChannels } from './publish.js';
 import { renderDigestBlocks } from './render-blocks.js';
 import type { RunContext } from './run-context.js';
 
 export async function postNow(ctx: RunContext, requestedBy: string): Promise<string> {
-  const { store, settings, clock, instanceId } = ctx.deps;
+  const { store, settings, clock } = ctx.deps;
   if (settings.channels.length === 0) {
     return 'No digest channel is configured: set DIGEST_CHANNEL to the channel id(s) of the digest.';
   }
@@ -20,7 +21,8 @@ export async function postNow(ctx: RunContext, requestedBy: string): Promise<str
     const rendered = renderDigestBlocks(await ctx.build(now));
     const targets: { channel: string; claimed: boolean }[] = [];
     for (const channel of settings.channels) {
-      targets.push({ channel, claimed: await store.claimDigest(channel, day, instanceId, now, ctx.leaseMs) });
+      const claimed = await claimChannel(ctx, channel, day, now, await store.getDigest(channel, day));
+      targets.push({ channel, claimed });
     }
     const { posted, failed } = await postToChannels(ctx, day, targets, rendered, requestedBy);
     const parts: string[] = [];

@@ -40,8 +40,9 @@ export async function postToChannels(
       try {
         await store.finishDigest(channel, day, 'posted', ts);
       } catch (error) {
-        // The message is out: keep the claim (a retry would post twice) and say so in the log.
+        // The message is out: remembered, never posted again here, and recorded once the store answers.
         logger.error({ channel, day, err: error }, 'digest posted but not recorded as posted');
+        ctx.unrecorded.remember(channel, day, ts);
       }
     }
     await ctx.audit(actor, 'post digest', channel, `posted ${ts}`, null);

@@ -1,4 +1,8 @@
-/** Retrying a failed digest run within its day, with backoff, and telling the channel what failed. */
+/**
+ * Retrying a failed digest run within its day: after a VSPC failure with backoff, telling the channel
+ * what failed; after an unusable database at a steady pace until it answers (nothing is claimed
+ * then, so no channel can be told without every replica telling it).
+ */
 import { localDay } from '../licenses/expiry.js';
 import { describeVspcError, VspcError } from '../vspc/errors.js';
 import { failureMessage, slackReason } from './poster.js';
@@ -12,12 +16,20 @@ export interface Retries {
   schedule(day: string): boolean;
   /** Tells each claimed channel that the digest could not be built, and frees its claim. */
   reportBuildFailure(day: string, claimed: string[], error: unknown): Promise<void>;
+  /**
+   * The database was not usable: runs the day again after `storeRetryMs`, again and again until the
+   * database answers or the day ends. These runs do not use up the day's retries.
+   */
+  afterStoreFailure(day: string): void;
+  /** At stop: forgets the booked store retries (their timers are cancelled). */
+  clear(): void;
 }
 
 export function createRetries(ctx: RunContext, rerun: (day: string, trigger: Trigger) => Promise<void>): Retries {
   const { store, clock, logger, settings } = ctx.deps;
   const delays = ctx.deps.retry?.delaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const retriesUsed = new Map<string, number>();
+  const storeRetries = new Set<string>();
 
   function schedule(day: string): boolean {
     const used = retriesUsed.get(day) ?? 0;
@@ -60,7 +72,17 @@ export function createRetries(ctx: RunContext, rerun: (day: string, trigger: Tri
     }
   }
 
-  return { schedule, reportBuildFailure };
+  function afterStoreFailure(day: string): void {
+    if (ctx.stopped || storeRetries.has(day)) return;
+    storeRetries.add(day);
+    ctx.later(ctx.storeRetryMs, () => {
+      storeRetries.delete(day);
+      if (ctx.stopped || localDay(clock(), settings.timeZone) !== day) return;
+      void ctx.serialize(() => rerun(day, 'retry')).catch((error) => logger.error({ err: error, day }, 'digest retry'));
+    });
+  }
+
+  return { schedule, reportBuildFailure, afterStoreFailure, clear: () => storeRetries.clear() };
 }
 
 function describeFailure(error: unknown): { reason: string; requestId: string | null } {

@@ -13,6 +13,10 @@ import { loadDigest } from './load-digest.js';
 import type { Digest } from './model.js';
 import type { PostMessage } from './poster.js';
 import type { ScheduleFn } from './scheduler.js';
+import { createUnrecordedPosts, type UnrecordedPosts } from './unrecorded-posts.js';
+
+/** How long a run that met an unusable database waits before it tries again (and a post waits to be recorded). */
+export const DEFAULT_STORE_RETRY_MS = 30_000;
 
 export interface DigestServiceDeps {
   backend: LicensingBackend;
@@ -36,6 +40,11 @@ export interface DigestServiceDeps {
    * DEFAULT_DIGEST_LEASE_MS, 10 minutes). Must exceed the slowest run, retries of VSPC included.
    */
   claimLeaseMs?: number;
+  /**
+   * The pause before a run that found the database unusable tries again (default
+   * DEFAULT_STORE_RETRY_MS), repeated until the database answers or the day ends.
+   */
+  storeRetryMs?: number;
 }
 
 export type Trigger = 'schedule' | 'catch-up' | 'retry' | 'takeover';
@@ -43,6 +52,9 @@ export type Trigger = 'schedule' | 'catch-up' | 'retry' | 'takeover';
 export interface RunContext {
   readonly deps: DigestServiceDeps;
   readonly leaseMs: number;
+  readonly storeRetryMs: number;
+  /** Posts the store did not record: never posted again here, recorded when the database is back. */
+  readonly unrecorded: UnrecordedPosts;
   /** True once `stop()` ran: nothing new is booked or started. */
   stopped: boolean;
   /** Runs of this process one at a time: cron, catch-up, retries and `digest now` never interleave. */
@@ -61,23 +73,27 @@ export function createRunContext(deps: DigestServiceDeps): RunContext {
   const { store, settings, clock, logger } = deps;
   const timers = new Set<NodeJS.Timeout>();
   let queue: Promise<unknown> = Promise.resolve();
+  const storeRetryMs = deps.storeRetryMs ?? DEFAULT_STORE_RETRY_MS;
+  const later = (delayMs: number, task: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      task();
+    }, delayMs);
+    timer.unref();
+    timers.add(timer);
+  };
   return {
     deps,
     leaseMs: deps.claimLeaseMs ?? DEFAULT_DIGEST_LEASE_MS,
+    storeRetryMs,
+    unrecorded: createUnrecordedPosts({ store, logger, later, retryMs: storeRetryMs }),
     stopped: false,
     serialize<T>(task: () => Promise<T>): Promise<T> {
       const run = queue.then(task, task);
       queue = run.catch(() => undefined);
       return run;
     },
-    later(delayMs, task) {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        task();
-      }, delayMs);
-      timer.unref();
-      timers.add(timer);
-    },
+    later,
     cancelTimers() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

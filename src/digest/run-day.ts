@@ -1,22 +1,48 @@
 /**
  * One scheduled run of a day's digest: claim the channels, build the digest once, post it to the
- * channels still held, and book a retry (build or post failed) or a takeover check (held elsewhere).
+ * channels still held, and book a retry (build or post failed, or the database was not usable) or a
+ * takeover check (held elsewhere).
  */
+import { storeUnavailable } from '../store/unavailable.js';
 import { claimChannels, releaseOwnClaims, stillHeld, type TakeoverChecks } from './claims.js';
 import type { Digest } from './model.js';
 import { publish } from './publish.js';
 import type { Retries } from './retries.js';
 import type { RunContext, Trigger } from './run-context.js';
 
-export async function runDay(
-  ctx: RunContext,
-  parts: { retries: Retries; takeovers: TakeoverChecks },
-  day: string,
-  trigger: Trigger,
-): Promise<void> {
-  const { settings, clock, logger } = ctx.deps;
-  const { retries, takeovers } = parts;
+interface Parts {
+  retries: Retries;
+  takeovers: TakeoverChecks;
+}
+
+export async function runDay(ctx: RunContext, parts: Parts, day: string, trigger: Trigger): Promise<void> {
+  const { settings, logger } = ctx.deps;
   if (ctx.stopped || settings.channels.length === 0) return;
+  try {
+    await ctx.unrecorded.record();
+    await claimAndPost(ctx, parts, day, trigger);
+  } catch (error) {
+    if (!storeUnavailable(error)) throw error;
+    // Whatever was claimed stays claimed until its lease runs out (the takeover check then posts);
+    // what was posted is remembered (`unrecorded-posts.ts`), so nothing goes out twice.
+    parts.retries.afterStoreFailure(day);
+    logger.error(
+      { day, trigger, err: error, retryInMs: ctx.storeRetryMs },
+      'digest could not run: the database is not available; it runs again once the database answers',
+    );
+    await ctx.audit(
+      'system',
+      'run digest',
+      settings.channels.join(', '),
+      'failed: the database is not available',
+      null,
+    );
+  }
+}
+
+async function claimAndPost(ctx: RunContext, parts: Parts, day: string, trigger: Trigger): Promise<void> {
+  const { clock, logger } = ctx.deps;
+  const { retries, takeovers } = parts;
   const now = clock();
   const { claimed, held } = await claimChannels(ctx, day, now);
   takeovers.book(day, held);
@@ -28,6 +54,7 @@ export async function runDay(
   try {
     digest = await ctx.build(now);
   } catch (error) {
+    if (storeUnavailable(error)) throw error;
     await retries.reportBuildFailure(day, await stillHeld(ctx, day, claimed, now), error);
     retries.schedule(day);
     return;
@@ -36,7 +63,8 @@ export async function runDay(
     const mine = await stillHeld(ctx, day, claimed, now);
     if (mine.length > 0 && (await publish(ctx, day, mine, digest, trigger))) retries.schedule(day);
   } catch (error) {
-    // A bug or a store hiccup after the claim: free what this run still holds so a retry can post.
+    if (storeUnavailable(error)) throw error;
+    // A bug after the claim: free what this run still holds so a retry can post.
     logger.error({ day, err: error }, 'digest run failed after claiming');
     await releaseOwnClaims(ctx, day, claimed);
     retries.schedule(day);

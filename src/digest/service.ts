@@ -6,7 +6,9 @@
  * looks next (catch-up on start, the cron of another replica, or the takeover check this service
  * books when it finds the day held by someone else) takes it over and posts.
  * When VSPC fails, the channel hears what failed (with VSPC's code and request id) and the run is
- * retried with backoff within the day (`retries.ts`). This file schedules the runs and wires the parts.
+ * retried with backoff within the day (`retries.ts`). When the database is not usable the run says so
+ * in the log and runs again until it answers; a post the database missed is recorded later and never
+ * repeated (`unrecorded-posts.ts`). This file schedules the runs and wires the parts.
  */
 import { localDay } from '../licenses/expiry.js';
 import { createTakeoverChecks } from './claims.js';
@@ -81,7 +83,9 @@ export function createDigestService(deps: DigestServiceDeps): DigestRunner {
       await current?.stop();
       ctx.cancelTimers();
       parts.takeovers.clear();
+      parts.retries.clear();
       await ctx.idle();
+      ctx.unrecorded.abandon();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { PostMessage } from '../../../src/digest/poster.js';
 import type { ScheduleFn } from '../../../src/digest/scheduler.js';
 import { createDigestService, type DigestRunner } from '../../../src/digest/service.js';
 import type { License } from '../../../src/licenses/model.js';
-import { silentLogger } from '../../../src/log.js';
+import { type Logger, silentLogger } from '../../../src/log.js';
 import type { UsageReport } from '../../../src/reports/model.js';
 import type { Store } from '../../../src/store/types.js';
 import { createFakeBackend, type FakeBackend } from './fake-backend.js';
@@ -24,13 +24,15 @@ export interface FakeSlack {
   mainMessages(channel?: string): PostCall[];
   /** Channels whose posts fail with this Slack error code until cleared. */
   failing: Map<string, string>;
+  /** Runs after each successful post (a test takes the database away there). */
+  afterPost?: (call: PostCall) => Promise<void>;
 }
 
 export function createFakeSlack(): FakeSlack {
   const calls: PostCall[] = [];
   const failing = new Map<string, string>();
   let seq = 0;
-  return {
+  const slack: FakeSlack = {
     calls,
     failing,
     async post(args) {
@@ -38,7 +40,9 @@ export function createFakeSlack(): FakeSlack {
       if (code) throw Object.assign(new Error(`An API error occurred: ${code}`), { data: { ok: false, error: code } });
       seq += 1;
       const ts = `1773136800.${String(seq).padStart(6, '0')}`;
-      calls.push({ ...args, ts });
+      const call = { ...args, ts };
+      calls.push(call);
+      await slack.afterPost?.(call);
       return { ts };
     },
     mainMessages(channel) {
@@ -47,6 +51,7 @@ export function createFakeSlack(): FakeSlack {
       );
     },
   };
+  return slack;
 }
 
 export interface ManualCron {
@@ -110,6 +115,10 @@ export function createHarness(options: {
   backend?: FakeBackend;
   slack?: FakeSlack;
   clock?: { now: Date };
+  logger?: Logger;
+  /** The pause before a run that met an unusable database runs again. */
+  storeRetryMs?: number;
+  claimLeaseMs?: number;
 }): Harness {
   const backend = options.backend ?? createFakeBackend(options.licenses ?? [], options.reports ?? []);
   const slack = options.slack ?? createFakeSlack();
@@ -121,7 +130,9 @@ export function createHarness(options: {
     post: slack.post,
     settings: digestSettings(options.settings),
     clock: () => clock.now,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
+    ...(options.storeRetryMs !== undefined ? { storeRetryMs: options.storeRetryMs } : {}),
+    ...(options.claimLeaseMs !== undefined ? { claimLeaseMs: options.claimLeaseMs } : {}),
     instanceId: options.instanceId ?? 'instance-a',
     retry: { delaysMs: options.retryDelaysMs ?? [] },
     schedule: cron.schedule,

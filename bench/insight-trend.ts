@@ -3,13 +3,12 @@
  * 50 ms a request): the first `trend --months 24` with an empty store (25 months, all but the newest
  * fetched `CONCURRENCY` at a time) against its round-trip limit `(1 + ⌈24 / C⌉) × latency`; the same
  * trend again (final months in memory), after a restart (kept months from the store; VSPC answers
- * /latest only in both); and the part a trend builds from the store: loading the 24 kept months and
- * computing the months and the trend.
+ * /latest only in both); and the part a trend builds from the store: loading the 24 kept months
+ * (each kept built: per organization and product) and computing the trend.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildMonth } from '../src/insight/build-month.js';
 import { createInsightService, DEFAULT_USAGE_THRESHOLDS } from '../src/insight/create-service.js';
 import { keptMonthsIn } from '../src/insight/kept-months.js';
 import { monthsEndingWith } from '../src/insight/months.js';
@@ -38,7 +37,7 @@ export interface InsightTrendResult {
   keptMonthRequests: number;
   /** A fresh service on the same store (a restart): kept months from the store, /latest from VSPC. */
   restartTrendMs: number;
-  /** Load of the 24 kept months from SQLite and the computation of months and trend (median). */
+  /** Load of the 24 kept (built) months from SQLite and the computation of the trend (median). */
   fromStoreMs: number;
 }
 
@@ -119,8 +118,7 @@ export async function measureInsightTrend(): Promise<InsightTrendResult> {
     let orgCount = 0;
     for (let i = 0; i < ROUNDS; i++) {
       started = performance.now();
-      const byMonth = await kept.load(monthsEndingWith(wanted.at(-2)!, MONTHS));
-      const months = [...byMonth].map(([month, reports]) => buildMonth(month, reports));
+      const months = [...(await kept.load(monthsEndingWith(wanted.at(-2)!, MONTHS))).values()];
       buildTrend({ months, base: null, top: 5, product: null, org: null, source: { fromStore: [], fetched: [] } });
       storeRounds.push(performance.now() - started);
       orgCount = months.at(-1)?.organizations.length ?? 0;

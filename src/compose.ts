@@ -150,7 +150,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
   });
   const insight = createInsightService({
     backend,
-    kept: keptMonthsIn(store, clock),
+    kept: keptMonthsIn(store, clock, logger),
     clock,
     timeZone: config.digest.timeZone,
     thresholds: config.usageAlerts,

@@ -84,7 +84,7 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
       wanted.filter((m) => !finalMonths.has(m)),
       newest,
     );
-    const months = wanted.map((m) => finalMonths.get(m) ?? buildMonth(m, got.byMonth.get(m) ?? []));
+    const months = wanted.map((m) => finalMonths.get(m) ?? got.byMonth.get(m) ?? buildMonth(m, []));
     for (const month of months) {
       if (month.status !== 'final' || finalMonths.has(month.month)) continue;
       if (finalMonths.size >= MAX_MONTHS_IN_MEMORY) finalMonths.delete(finalMonths.keys().next().value as Month);
@@ -177,9 +177,8 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
       const report = typeof target === 'number' ? await findReport(target, latest) : snapshotOf(target);
       if (!report) return null;
       const month = addMonths(report.month, -1);
-      const { byMonth } = await source.months([month], latest);
       const owner = orgKey(report.owner);
-      const previous = (byMonth.get(month) ?? [])
+      const previous = (await source.reportsOf(month, latest))
         .filter((r) => orgKey(r.owner) === owner)
         .reduce<ReportSnapshot | null>((best, r) => (best === null || r.reportId > best.reportId ? r : best), null);
       return compareReports(report, previous);

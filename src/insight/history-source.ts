@@ -11,15 +11,19 @@
  */
 import type { LicensingBackend } from '../licenses/backend.js';
 import type { Logger } from '../log.js';
+import { buildMonth } from './build-month.js';
 import { mapLimit } from './map-limit.js';
 import { addMonths } from './months.js';
-import { isFinal, type ReportSnapshot, snapshotOf } from './snapshot.js';
-import type { Month } from './types.js';
+import { type ReportSnapshot, snapshotOf } from './snapshot.js';
+import type { Month, MonthReport } from './types.js';
 
-/** The store's side: months kept once final (an empty list: VSPC has no reports for that month and never will). */
+/** The store's side: months kept once final (status `missing`: VSPC has no reports for that month and never will). */
 export interface KeptMonths {
-  load(months: readonly Month[]): Promise<Map<Month, ReportSnapshot[]>>;
-  keep(month: Month, reports: readonly ReportSnapshot[]): Promise<void>;
+  /** The built months kept among `months`. */
+  load(months: readonly Month[]): Promise<Map<Month, MonthReport>>;
+  /** A kept month's reports (their own lines; no per-product lines), or null when the month is not kept. */
+  reports(month: Month): Promise<ReportSnapshot[] | null>;
+  keep(month: MonthReport, reports: readonly ReportSnapshot[]): Promise<void>;
 }
 
 export interface HistorySourceOptions {
@@ -37,7 +41,7 @@ export interface LatestReports {
 }
 
 export interface FetchedMonths {
-  byMonth: Map<Month, ReportSnapshot[]>;
+  byMonth: Map<Month, MonthReport>;
   fromStore: Month[];
   fetched: Month[];
 }
@@ -54,21 +58,37 @@ export class HistorySource {
     return { month, reports: reports.filter((r) => r.month === month) };
   }
 
-  /** The reports of each wanted month ([] when VSPC has none); `latest` answers its own month. */
+  /** Each wanted month, built (status `missing` when VSPC has none); `latest` answers its own month. */
   async months(wanted: readonly Month[], latest: LatestReports): Promise<FetchedMonths> {
     const { kept, concurrency } = this.options;
-    const byMonth = kept ? await this.loadKept(kept, wanted) : new Map<Month, ReportSnapshot[]>();
+    const byMonth = kept ? await this.loadKept(kept, wanted) : new Map<Month, MonthReport>();
     const fromStore = wanted.filter((m) => byMonth.has(m));
     const missing = wanted.filter((m) => !byMonth.has(m));
     const toFetch = missing.filter((m) => m !== latest.month);
-    if (latest.month !== null && missing.includes(latest.month)) byMonth.set(latest.month, latest.reports);
+    const reportsOf = new Map<Month, ReportSnapshot[]>();
+    if (latest.month !== null && missing.includes(latest.month)) reportsOf.set(latest.month, latest.reports);
     const answers = await mapLimit(toFetch, concurrency, (m) => this.fetchMonth(m));
-    for (const [i, m] of toFetch.entries()) byMonth.set(m, answers[i]!);
-    if (kept) await this.keepFinal(kept, missing, byMonth, latest.month);
+    for (const [i, m] of toFetch.entries()) reportsOf.set(m, answers[i]!);
+    for (const [month, reports] of reportsOf) {
+      const built = buildMonth(month, reports);
+      byMonth.set(month, built);
+      if (kept) await this.keepIfFinal(kept, built, reports, latest.month);
+    }
     return { byMonth, fromStore, fetched: missing };
   }
 
-  private async loadKept(kept: KeptMonths, wanted: readonly Month[]): Promise<Map<Month, ReportSnapshot[]>> {
+  /** One month's reports (`report <id>` compares with them): the latest, kept, or read from VSPC. */
+  async reportsOf(month: Month, latest: LatestReports): Promise<ReportSnapshot[]> {
+    if (month === latest.month) return latest.reports;
+    const { kept } = this.options;
+    const stored = kept ? await kept.reports(month).catch(() => null) : null;
+    if (stored) return stored;
+    const reports = await this.fetchMonth(month);
+    if (kept) await this.keepIfFinal(kept, buildMonth(month, reports), reports, latest.month);
+    return reports;
+  }
+
+  private async loadKept(kept: KeptMonths, wanted: readonly Month[]): Promise<Map<Month, MonthReport>> {
     try {
       return await kept.load(wanted);
     } catch (error) {
@@ -102,24 +122,20 @@ export class HistorySource {
    * Keeps what cannot change: months whose reports are all approved, and months without reports
    * that lie before a month with reports (VSPC does not generate reports for the past).
    */
-  private async keepFinal(
+  private async keepIfFinal(
     kept: KeptMonths,
-    months: readonly Month[],
-    byMonth: ReadonlyMap<Month, ReportSnapshot[]>,
+    built: MonthReport,
+    reports: readonly ReportSnapshot[],
     latestMonth: Month | null,
   ): Promise<void> {
-    for (const month of months) {
-      const reports = byMonth.get(month) ?? [];
-      const final =
-        reports.length > 0
-          ? reports.every((r) => isFinal(r.status))
-          : latestMonth !== null && month < addMonths(latestMonth, -1);
-      if (!final) continue;
-      try {
-        await kept.keep(month, reports);
-      } catch (error) {
-        this.options.logger?.warn({ err: error, month }, 'usage history: could not keep a finalized month');
-      }
+    const final =
+      built.status === 'final' ||
+      (built.status === 'missing' && latestMonth !== null && built.month < addMonths(latestMonth, -1));
+    if (!final) return;
+    try {
+      await kept.keep(built, reports);
+    } catch (error) {
+      this.options.logger?.warn({ err: error, month: built.month }, 'usage history: could not keep a finalized month');
     }
   }
 }

@@ -7,7 +7,7 @@
  * `expires_at > now` are then exact and use the caller's clock, never the database's.
  */
 import { NOTIFICATIONS_TABLE } from './notification-claims.js';
-import { usageMonthsTable } from './usage-months.js';
+import { usageMonthsBuiltColumn, usageMonthsTable } from './usage-months.js';
 
 export interface Migration {
   version: number;
@@ -126,5 +126,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'usage months kept once final (usage insight)',
     sqlite: usageMonthsTable('TEXT'),
     postgres: usageMonthsTable('JSONB'),
+  },
+  {
+    version: 5,
+    name: 'usage months: the built month beside the reports (a trend reads only it)',
+    // Rows kept before it keep built NULL and format 1; the insight layer builds them on first read.
+    sqlite: usageMonthsBuiltColumn('TEXT'),
+    postgres: usageMonthsBuiltColumn('JSONB'),
   },
 ];

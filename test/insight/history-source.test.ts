@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { HistorySource, type KeptMonths } from '../../src/insight/history-source.js';
 import type { ReportSnapshot } from '../../src/insight/snapshot.js';
+import type { MonthReport } from '../../src/insight/types.js';
 import type { UsageReport } from '../../src/reports/model.js';
 import { createFakeBackend } from '../commands/support/fake-backend.js';
 
@@ -26,15 +27,18 @@ function report(month: string, reportId: number, status = 'Approved'): UsageRepo
   };
 }
 
-function memoryKept(): KeptMonths & { rows: Map<string, ReportSnapshot[]> } {
-  const rows = new Map<string, ReportSnapshot[]>();
+function memoryKept(): KeptMonths & { rows: Map<string, { built: MonthReport; reports: ReportSnapshot[] }> } {
+  const rows = new Map<string, { built: MonthReport; reports: ReportSnapshot[] }>();
   return {
     rows,
     async load(months) {
-      return new Map(months.filter((m) => rows.has(m)).map((m) => [m, rows.get(m)!]));
+      return new Map(months.filter((m) => rows.has(m)).map((m) => [m, rows.get(m)!.built]));
+    },
+    async reports(month) {
+      return rows.get(month)?.reports ?? null;
     },
     async keep(month, reports) {
-      rows.set(month, [...reports]);
+      rows.set(month.month, { built: month, reports: [...reports] });
     },
   };
 }
@@ -71,10 +75,12 @@ describe('HistorySource', () => {
     expect(stats.maxInFlight).toBe(2);
     expect(stats.monthCalls.sort()).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
     expect(first.fetched).toEqual(['2025-08', ...MONTHS]);
-    expect(first.byMonth.get('2026-02')!.map((r) => r.reportId)).toEqual([6]);
+    expect(first.byMonth.get('2026-02')!.reports.map((r) => r.reportId)).toEqual([6]);
+    expect(first.byMonth.get('2026-02')!.status).toBe('open');
     // Final months and the empty month before the history are kept; the open month is not.
     expect([...kept.rows.keys()].sort()).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
-    expect(kept.rows.get('2025-08')).toEqual([]);
+    expect(kept.rows.get('2025-08')).toMatchObject({ built: { status: 'missing' }, reports: [] });
+    expect(kept.rows.get('2025-09')!.built).toMatchObject({ status: 'final', totalPoints: 1 });
 
     stats.monthCalls.length = 0;
     const second = await source.months(['2025-08', ...MONTHS], await source.latest());
@@ -100,8 +106,8 @@ describe('HistorySource', () => {
     });
     const source = new HistorySource({ backend, kept: null, concurrency: 1 });
     const got = await source.months(['2025-11', '2025-12'], { month: '2026-02', reports: [] });
-    expect(got.byMonth.get('2025-11')!.map((r) => r.month)).toEqual(['2025-11']);
-    expect(got.byMonth.get('2025-12')!.map((r) => r.month)).toEqual(['2025-12']);
+    expect(got.byMonth.get('2025-11')!.reports.map((r) => r.reportId)).toEqual([3]);
+    expect(got.byMonth.get('2025-12')!.reports.map((r) => r.reportId)).toEqual([4]);
     expect(stats.monthCalls).toEqual(['2025-11', '2025-12', '2026-01']);
   });
 
@@ -113,13 +119,16 @@ describe('HistorySource', () => {
       load: async () => {
         throw new Error('disk gone');
       },
+      reports: async () => {
+        throw new Error('disk gone');
+      },
       keep: async () => {
         throw new Error('disk gone');
       },
     };
     const source = new HistorySource({ backend, kept, concurrency: 4, logger });
     const got = await source.months(['2025-10'], { month: '2026-02', reports: [] });
-    expect(got.byMonth.get('2025-10')!.map((r) => r.reportId)).toEqual([2]);
+    expect(got.byMonth.get('2025-10')!.reports.map((r) => r.reportId)).toEqual([2]);
     expect(stats.monthCalls).toEqual(['2025-10']);
     expect(warnings).toEqual([
       'usage history: could not read kept months; reading them from VSPC',

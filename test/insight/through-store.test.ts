@@ -9,14 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInsightService, DEFAULT_USAGE_THRESHOLDS } from '../../src/insight/create-service.js';
-import { keptMonthsIn } from '../../src/insight/kept-months.js';
+import { KEPT_FORMAT, keptMonthsIn } from '../../src/insight/kept-months.js';
+import { addMonths } from '../../src/insight/months.js';
 import type { InsightService } from '../../src/insight/service.js';
+import { snapshotOf } from '../../src/insight/snapshot.js';
 import type { LicensingBackend } from '../../src/licenses/backend.js';
 import { createV3Backend } from '../../src/licenses/v3/index.js';
 import { silentLogger } from '../../src/log.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/types.js';
+import { writeV4Database } from '../store/helpers/v4-database.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 
 const NOW = new Date('2026-03-17T10:00:00Z');
@@ -105,6 +108,46 @@ describe.each([
     const restarted = await createStore(databaseUrl);
     expect(await reportCalls(() => serviceOn(restarted).trend({ months: 24 }))).toBe(0);
     await restarted.close();
+  });
+
+  it('upgrades a database whose months were kept as whole reports (migration 4): built on first read, not fetched again', async () => {
+    const databaseUrl = await url();
+    // The 24 final months before the open one, kept the way migration 4's code kept them.
+    const months = Array.from({ length: 24 }, (_, i) => addMonths('2024-02', i));
+    const old = await Promise.all(
+      months.map(async (month) => ({
+        month,
+        reports: (await backend.listReports({ kind: 'month', month })).map(snapshotOf).filter((r) => r.month === month),
+      })),
+    );
+    await writeV4Database(databaseUrl, old);
+
+    const store = await createStore(databaseUrl);
+    let upgraded: Awaited<ReturnType<InsightService['trend']>> | undefined;
+    expect(
+      await reportCalls(async () => {
+        upgraded = await serviceOn(store).trend({ months: 24 });
+      }),
+    ).toBe(0);
+    for (const m of upgraded!.months) expect(m.totalPoints).toBe(billOf(m.month));
+    expect(upgraded!.source.fetched).toEqual(['2026-02']);
+    // Written back in the new format: the built month beside the reports' own lines.
+    const rows = await store.loadUsageMonths(months);
+    expect(rows.map((r) => [r.month, r.format, (r.built as { month: string }).month])).toEqual(
+      months.map((m) => [m, KEPT_FORMAT, m]),
+    );
+    // The same answer as a store that fetched everything (and `report <id>` still finds last month's report).
+    const fresh = await createStore(await url());
+    const fetched = await serviceOn(fresh).trend({ months: 24 });
+    expect(upgraded!.months).toEqual(fetched.months);
+    expect(upgraded!.series).toEqual(fetched.series);
+    const inv = sim.state.inventory;
+    const open = inv.reports.find(
+      (r) => r.reportParameters.organizationUid === inv.provider.uid && r.reportStatus === 'ApprovalRequired',
+    )!;
+    const comparison = await reportCalls(() => serviceOn(store).compareReport(open.reportParameters.reportId));
+    expect(comparison).toBe(0);
+    await Promise.all([store.close(), fresh.close()]);
   });
 
   it('finds the planted jump and the company at zero, and nothing else crosses the thresholds', async () => {

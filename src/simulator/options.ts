@@ -9,7 +9,7 @@ export interface SimulatorOptions extends Partial<InventorySizes> {
   seed?: string | number;
   /** Monthly reports per owner (default 25: two years approved, the last month waiting for approval). */
   reportMonths?: number;
-  /** Added to every request before it is answered. */
+  /** How long every request takes to answer: a write is applied at its end, a read's answer built at its start. */
   latencyMs?: number;
   /** Probability (0–1) that an API request is answered with a 520 instead. */
   failRate?: number;

@@ -71,6 +71,17 @@ function send(res: ServerResponse, response: SimResponse, truncate = false): voi
   setTimeout(() => res.socket?.destroy(), 20).unref();
 }
 
+/** `latencyMs` counted from now: `over()` resolves once that much time has passed (at once after that). */
+function latencyFrom(latencyMs: number): { over(): Promise<void> } {
+  const end = performance.now() + latencyMs;
+  return {
+    over: async () => {
+      const left = end - performance.now();
+      if (left > 0) await sleep(left);
+    },
+  };
+}
+
 function faultResponse(fault: Fault & { kind: 'status' }): SimResponse {
   const headers: Record<string, string> = {};
   if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
@@ -165,8 +176,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return;
     }
     if (fault?.kind === 'delay') await sleep(fault.ms);
-    if (resolved.latencyMs > 0) await sleep(resolved.latencyMs);
+    const latency = latencyFrom(resolved.latencyMs);
+    // A write takes effect after the latency, as before; a read's answer is built while it runs, as
+    // on a server with threads to spare: the simulator's one thread serializing 500-license pages
+    // (~3 ms each) would otherwise add to every page of a concurrent load on top of `latencyMs`.
+    if (method !== 'GET') await latency.over();
     if (fault?.kind === 'status' || fault?.kind === 'raw') {
+      await latency.over();
       const response =
         fault.kind === 'status'
           ? faultResponse(fault)
@@ -190,6 +206,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       origin: `http://${header(req.headers.host) ?? `${resolved.host}:${port}`}`,
     };
     const response = dispatch(simReq, ctx);
+    await latency.over();
     record.status = response.status;
     send(res, response, fault?.kind === 'truncate');
   };

@@ -49,7 +49,8 @@ export async function measureInventoryLoad(): Promise<InventoryLoadResult> {
           : {}),
       });
 
-    // One counted load (also warms both processes up), then alternating timed rounds.
+    // One counted load (also warms both processes up, and has the simulator keep each license's JSON,
+    // so that its serializing is not what the rounds measure), then alternating timed rounds.
     const counted = backend(CONCURRENCY, true);
     const snapshot = await createInventory(counted, { ttlMs: 0 }).list();
     await counted.close();

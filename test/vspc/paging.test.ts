@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VspcCollectionTooLargeError, VspcServerError } from '../../src/vspc/index.js';
-import { pagesOf } from '../../src/vspc/paging.js';
+import { pagesOf } from '../../src/vspc/page-pipeline.js';
 import { testClient } from './support/client.js';
 import { type RecordedRequest, type ScriptedServer, startScriptedServer } from './support/scripted-server.js';
 
@@ -129,23 +129,132 @@ describe('paging', () => {
   });
 });
 
+/** A request whose answer the test releases by hand; reading it is logged. */
+function scriptedPages(total: number, step: number) {
+  const log: string[] = [];
+  const answers = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
+  const request = (offset: number) => {
+    log.push(`request ${offset}`);
+    return new Promise<() => { items: number[]; total: number }>((resolve, reject) => {
+      answers.set(offset, {
+        resolve: () =>
+          resolve(() => {
+            log.push(`read ${offset}`);
+            return { items: Array.from({ length: Math.min(step, total - offset) }, (_, i) => offset + i), total };
+          }),
+        reject,
+      });
+    });
+  };
+  const answer = (offset: number) => answers.get(offset)?.resolve();
+  const requested = () => log.filter((line) => line.startsWith('request')).map((line) => Number(line.split(' ')[1]));
+  return {
+    request,
+    answer,
+    fail: (offset: number) => answers.get(offset)?.reject(new VspcServerError('boom')),
+    log,
+    requested,
+  };
+}
+
+/** Lets promise callbacks and the event loop's next turn run. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
 describe('pagesOf', () => {
   it('yields a single page when VSPC sends no total', async () => {
     const pages = [];
-    for await (const page of pagesOf(async () => ({ items: [1, 2], total: null }), 4)) pages.push(page.items);
+    for await (const page of pagesOf(async () => () => ({ items: [1, 2], total: null }), 4)) pages.push(page.items);
     expect(pages).toEqual([[1, 2]]);
   });
 
   it('does not leave unhandled rejections when the consumer stops early', async () => {
-    const fetchPage = async (offset: number) => {
+    const request = async (offset: number) => {
       if (offset > 2) throw new VspcServerError('boom');
-      return { items: [offset, offset + 1], total: 10 };
+      return () => ({ items: [offset, offset + 1], total: 10 });
     };
     const seen: number[] = [];
-    for await (const page of pagesOf(fetchPage, 4, 2)) {
+    for await (const page of pagesOf(request, 4, 2)) {
       seen.push(...page.items);
       if (seen.length === 4) break;
     }
     expect(seen).toEqual([0, 1, 2, 3]);
+  });
+
+  it('sends the next requests before the consumer works through the first page', async () => {
+    const pages = scriptedPages(100, 10);
+    const iterator = pagesOf(pages.request, 3, 10);
+    const first = iterator.next();
+    pages.answer(0);
+    expect((await first).value?.items[0]).toBe(0);
+    expect(pages.requested()).toEqual([0, 10, 20, 30]);
+    await iterator.return(undefined);
+  });
+
+  it('refills a slot as soon as any answer is in, while the head page is still out', async () => {
+    const pages = scriptedPages(100, 10);
+    const iterator = pagesOf(pages.request, 2, 10);
+    const first = iterator.next();
+    pages.answer(0);
+    await first;
+    expect(pages.requested()).toEqual([0, 10, 20]);
+    // The page after the head answers first: its slot goes to the next page at once.
+    pages.answer(20);
+    await settle();
+    expect(pages.requested()).toEqual([0, 10, 20, 30]);
+    pages.answer(30);
+    await settle();
+    expect(pages.requested()).toEqual([0, 10, 20, 30, 40]);
+    // Pages still come out in offset order.
+    const second = iterator.next();
+    pages.answer(10);
+    expect((await second).value?.items[0]).toBe(10);
+    expect((await iterator.next()).value?.items[0]).toBe(20);
+    await iterator.return(undefined);
+  });
+
+  it('sends the refill request before reading the answer that freed its slot', async () => {
+    const pages = scriptedPages(40, 10);
+    const iterator = pagesOf(pages.request, 1, 10);
+    const first = iterator.next();
+    pages.answer(0);
+    await first;
+    const second = iterator.next();
+    pages.answer(10);
+    await second;
+    expect(pages.log.indexOf('request 20')).toBeGreaterThanOrEqual(0);
+    expect(pages.log.indexOf('request 20')).toBeLessThan(pages.log.indexOf('read 10'));
+    await iterator.return(undefined);
+  });
+
+  it('reads ahead of a stuck head page by at most two pages a slot', async () => {
+    const pages = scriptedPages(1_000, 10);
+    const iterator = pagesOf(pages.request, 2, 10);
+    const first = iterator.next();
+    pages.answer(0);
+    await first;
+    for (let round = 0; round < 10; round++) {
+      for (const offset of pages.requested()) if (offset !== 10) pages.answer(offset);
+      await settle();
+    }
+    // The first page was handed out; 10 is stuck; 4 pages (10 … 40) out or answered, no more.
+    expect(pages.requested()).toEqual([0, 10, 20, 30, 40]);
+    await iterator.return(undefined);
+  });
+
+  it('sends nothing more once a request failed, and fails at that page', async () => {
+    const pages = scriptedPages(1_000, 10);
+    const iterator = pagesOf(pages.request, 2, 10);
+    const first = iterator.next();
+    pages.answer(0);
+    await first;
+    pages.fail(20);
+    await settle();
+    expect(pages.requested()).toEqual([0, 10, 20]);
+    const second = iterator.next();
+    pages.answer(10);
+    expect((await second).value?.items[0]).toBe(10);
+    await expect(iterator.next()).rejects.toBeInstanceOf(VspcServerError);
   });
 });

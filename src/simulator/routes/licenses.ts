@@ -1,8 +1,9 @@
 /** The license operations of sites, VBR, Veeam ONE and VB365 servers: one generic set per kind. */
 
-import { isPaging, page, parsePaging } from '../http/paging.js';
+import { flatItemJsonCache } from '../http/item-json.js';
+import { isPaging, parsePaging } from '../http/paging.js';
 import { applyQuery } from '../http/query.js';
-import { badRequest, collection, empty, notFound, ok } from '../http/respond.js';
+import { badRequest, empty, notFound, ok } from '../http/respond.js';
 import type { SimRequest, SimResponse } from '../http/types.js';
 import { isUuid } from '../http/validate.js';
 import type { ServerLicenseKind } from '../inventory/types.js';
@@ -18,6 +19,8 @@ function kindRoutes(spec: KindSpec, state: SimulatorState): Route[] {
   const base = `/api/v3/licensing/${spec.segment}`;
   const item = `${base}/{${spec.uidField}}`;
   const ops = spec.operations;
+  // Licenses are changed in place (by writes, and by tests): kept JSON is checked field by field.
+  const json = flatItemJsonCache<object>();
 
   /** Resolves the path uid, or answers 400 (not a uuid) / 404 (no such license). */
   const target = (req: SimRequest): string | SimResponse => {
@@ -30,9 +33,9 @@ function kindRoutes(spec: KindSpec, state: SimulatorState): Route[] {
   const routes = [
     route('GET', base, ops.list, (req) => {
       const items = applyQuery(state.list(spec.kind), req.query);
-      if (!spec.paginated) return collection([...items]);
+      if (!spec.paginated) return json.page(items, { offset: 0, limit: items.length });
       const paging = parsePaging(req.query);
-      return isPaging(paging) ? page(items, paging) : paging;
+      return isPaging(paging) ? json.page(items, paging) : paging;
     }),
     route('GET', item, ops.get, (req) => {
       const uid = target(req);

@@ -24,13 +24,20 @@ const READ_AHEAD_PER_SLOT = 2;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+export interface PagesOptions<T> {
+  /** Requests in flight at most. */
+  concurrency: number;
+  /** Items a page is asked for. */
+  limit?: number;
+  /** Sees the first page before any other is asked for; what it throws ends the fetch there. */
+  checkFirst?: (first: Page<T>) => void;
+}
+
 /** Pages of a collection in offset order, at most `concurrency` requests in flight. */
-export async function* pagesOf<T>(
-  request: PageRequest<T>,
-  concurrency: number,
-  limit = PAGE_LIMIT,
-): AsyncGenerator<Page<T>> {
+export async function* pagesOf<T>(request: PageRequest<T>, options: PagesOptions<T>): AsyncGenerator<Page<T>> {
+  const { concurrency, limit = PAGE_LIMIT } = options;
   const first = (await request(0, limit))();
+  options.checkFirst?.(first);
   const total = first.total;
   if (total === null || first.items.length === 0 || total <= first.items.length) {
     yield first;

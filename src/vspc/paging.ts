@@ -42,48 +42,66 @@ export class PagedCollection<T> {
 
   /** One page. */
   async page(offset: number, limit = PAGE_LIMIT): Promise<Page<T>> {
-    return (await this.receive(offset, limit))();
+    return (await this.receive<T>(offset, limit, null))();
   }
 
-  /** Sends the request of a page; resolves once the answer is in, with what parses and checks it. */
-  private async receive(offset: number, limit: number): Promise<PageReader<T>> {
+  /**
+   * Sends the request of a page; resolves once the answer is in, with what parses, checks and
+   * converts it. Converting in the same step leaves a page's wire objects garbage at once, so the
+   * collector never copies them while other pages are still out (`null`: the items as they are).
+   */
+  private async receive<U>(offset: number, limit: number, convert: ((item: T) => U) | null): Promise<PageReader<U>> {
     const query = { ...this.spec.query, limit, offset };
     const { response, exchange } = await this.core.execute({ ...this.spec, query }, 'json');
     return () => {
       const answer = parseResponse(response, this.envelope(), exchange);
-      return { items: answer.data as T[], total: answer.meta?.pagingInfo?.total ?? null };
+      const wire = answer.data as T[];
+      const total = answer.meta?.pagingInfo?.total ?? null;
+      if (!convert) return { items: wire as unknown as U[], total };
+      const items = new Array<U>(wire.length);
+      for (let i = 0; i < wire.length; i++) items[i] = convert(wire[i] as T);
+      return { items, total };
     };
-  }
-
-  private pages(): AsyncGenerator<Page<T>> {
-    return pagesOf((offset, limit) => this.receive(offset, limit), this.core.options.pageConcurrency);
   }
 
   /** Every item, page by page (the pages after the first are fetched concurrently). */
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    for await (const page of this.pages()) {
+    const request = (offset: number, limit: number) => this.receive<T>(offset, limit, null);
+    for await (const page of pagesOf(request, { concurrency: this.core.options.pageConcurrency })) {
       yield* page.items;
     }
   }
 
   /** All items; more than `maxItems` (default: the client's cap) is a `VspcCollectionTooLargeError`. */
   all(maxItems = this.core.options.maxItems): Promise<T[]> {
-    return this.allAs((item) => item, maxItems);
+    return this.collect<T>(null, maxItems);
   }
 
   /**
-   * All items, each converted as its page arrives: a page's wire objects are garbage once it is
-   * read, instead of all 12,000 living (and ageing into the old generation) until the last page.
+   * All items, each converted as soon as its page is read (pages may be read out of order; the
+   * result is in order): a page's wire objects are garbage at once, instead of all 12,000 living
+   * (and ageing into the old generation) until the last page.
    */
-  async allAs<U>(convert: (item: T) => U, maxItems = this.core.options.maxItems): Promise<U[]> {
+  allAs<U>(convert: (item: T) => U, maxItems = this.core.options.maxItems): Promise<U[]> {
+    return this.collect(convert, maxItems);
+  }
+
+  /** `allAs`, or with `null` (then `U` is `T`) the items as they are. */
+  private async collect<U>(convert: ((item: T) => U) | null, maxItems: number): Promise<U[]> {
     const endpoint = `${this.spec.method} ${this.spec.path}`;
     const items: U[] = [];
-    for await (const page of this.pages()) {
-      if (page.total !== null && page.total > maxItems)
-        throw new VspcCollectionTooLargeError(endpoint, page.total, maxItems);
+    const pages = pagesOf((offset, limit) => this.receive(offset, limit, convert), {
+      concurrency: this.core.options.pageConcurrency,
+      // Before any other page is asked for: a collection over the cap is not fetched.
+      checkFirst: (first) => {
+        if (first.total !== null && first.total > maxItems)
+          throw new VspcCollectionTooLargeError(endpoint, first.total, maxItems);
+      },
+    });
+    for await (const page of pages) {
       if (items.length + page.items.length > maxItems)
         throw new VspcCollectionTooLargeError(endpoint, items.length + page.items.length, maxItems);
-      for (const item of page.items) items.push(convert(item));
+      for (const item of page.items) items.push(item);
     }
     return items;
   }

@@ -86,7 +86,7 @@ describe('paging', () => {
     await client.close();
   });
 
-  it('converts each item as its page arrives, in order, with the same cap', async () => {
+  it('converts each item once as its page is read, gives them in order, with the same cap', async () => {
     server.on('GET', '/api/v3/licensing/backupServers', collection(2_500));
     const { client } = testClient(server, { pageConcurrency: 3 });
     const converted: string[] = [];
@@ -95,7 +95,8 @@ describe('paging', () => {
       return wire.backupServerUid;
     });
     expect(uids).toEqual(Array.from({ length: 2_500 }, (_, i) => uid(i)));
-    expect(converted).toEqual(uids);
+    // Pages are read as they arrive, which may be out of order: each item is converted exactly once.
+    expect(converted.toSorted()).toEqual(uids);
     const capped = testClient(server, { maxItems: 2_000 });
     await expect(capped.client.backupServers.listAs((wire) => wire)).rejects.toBeInstanceOf(
       VspcCollectionTooLargeError,
@@ -165,7 +166,8 @@ const settle = async () => {
 describe('pagesOf', () => {
   it('yields a single page when VSPC sends no total', async () => {
     const pages = [];
-    for await (const page of pagesOf(async () => () => ({ items: [1, 2], total: null }), 4)) pages.push(page.items);
+    for await (const page of pagesOf(async () => () => ({ items: [1, 2], total: null }), { concurrency: 4 }))
+      pages.push(page.items);
     expect(pages).toEqual([[1, 2]]);
   });
 
@@ -175,7 +177,7 @@ describe('pagesOf', () => {
       return () => ({ items: [offset, offset + 1], total: 10 });
     };
     const seen: number[] = [];
-    for await (const page of pagesOf(request, 4, 2)) {
+    for await (const page of pagesOf(request, { concurrency: 4, limit: 2 })) {
       seen.push(...page.items);
       if (seen.length === 4) break;
     }
@@ -184,7 +186,7 @@ describe('pagesOf', () => {
 
   it('sends the next requests before the consumer works through the first page', async () => {
     const pages = scriptedPages(100, 10);
-    const iterator = pagesOf(pages.request, 3, 10);
+    const iterator = pagesOf(pages.request, { concurrency: 3, limit: 10 });
     const first = iterator.next();
     pages.answer(0);
     expect((await first).value?.items[0]).toBe(0);
@@ -192,9 +194,25 @@ describe('pagesOf', () => {
     await iterator.return(undefined);
   });
 
+  it('asks for no other page when the first page fails its check', async () => {
+    const pages = scriptedPages(100, 10);
+    const iterator = pagesOf(pages.request, {
+      concurrency: 3,
+      limit: 10,
+      checkFirst: (first) => {
+        if (first.total !== null && first.total > 50) throw new Error('over the cap');
+      },
+    });
+    const first = iterator.next();
+    pages.answer(0);
+    await expect(first).rejects.toThrow('over the cap');
+    await settle();
+    expect(pages.requested()).toEqual([0]);
+  });
+
   it('refills a slot as soon as any answer is in, while the head page is still out', async () => {
     const pages = scriptedPages(100, 10);
-    const iterator = pagesOf(pages.request, 2, 10);
+    const iterator = pagesOf(pages.request, { concurrency: 2, limit: 10 });
     const first = iterator.next();
     pages.answer(0);
     await first;
@@ -216,7 +234,7 @@ describe('pagesOf', () => {
 
   it('sends the refill request before reading the answer that freed its slot', async () => {
     const pages = scriptedPages(40, 10);
-    const iterator = pagesOf(pages.request, 1, 10);
+    const iterator = pagesOf(pages.request, { concurrency: 1, limit: 10 });
     const first = iterator.next();
     pages.answer(0);
     await first;
@@ -230,7 +248,7 @@ describe('pagesOf', () => {
 
   it('reads ahead of a stuck head page by at most two pages a slot', async () => {
     const pages = scriptedPages(1_000, 10);
-    const iterator = pagesOf(pages.request, 2, 10);
+    const iterator = pagesOf(pages.request, { concurrency: 2, limit: 10 });
     const first = iterator.next();
     pages.answer(0);
     await first;
@@ -245,7 +263,7 @@ describe('pagesOf', () => {
 
   it('sends nothing more once a request failed, and fails at that page', async () => {
     const pages = scriptedPages(1_000, 10);
-    const iterator = pagesOf(pages.request, 2, 10);
+    const iterator = pagesOf(pages.request, { concurrency: 2, limit: 10 });
     const first = iterator.next();
     pages.answer(0);
     await first;

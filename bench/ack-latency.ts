@@ -32,7 +32,12 @@ export interface AckLatencyResult {
   /** Commands of both bursts answered through their response_url (of 200). */
   answered: number;
   answerSeconds: number;
-  /** VmHWM of the bot process over its whole life (the burst, 100 answers over 12,000 licenses, a digest preview). */
+  /**
+   * VmHWM of the bot once both bursts are answered (start-up, the inventory load and the 200 answers,
+   * 100 of them over 12,000 licenses): the issue's "peak RSS during the burst".
+   */
+  burstPeakRssMb: number | null;
+  /** VmHWM of the bot process over its whole life: the above, then a digest preview over the same licenses. */
   peakRssMb: number | null;
   /** VmRSS of the bot just before the burst: started, warmed up, nothing loaded from VSPC yet. */
   idleRssMb: number | null;
@@ -131,6 +136,7 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
     );
     const answered = (await waitForAnswers(fake, before + 2 * BURST, 120_000)) - before;
     const answerSeconds = (performance.now() - started) / 1000;
+    const burstPeakRss = peakRssMb(running.pid);
     const busyMs = busyAcks.map((ack) => ack.ms);
 
     // The digest over the same 12,000 licenses, in the bot, so its memory counts in the peak.
@@ -154,6 +160,7 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
       acked: [...acks, ...busyAcks].filter((ack) => ack.status === 200).length,
       answered,
       answerSeconds,
+      burstPeakRssMb: burstPeakRss,
       peakRssMb: peakRssMb(running.pid),
       idleRssMb: idleRss,
     };

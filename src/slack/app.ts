@@ -5,10 +5,11 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { HTTPReceiver as BoltHttpReceiver, Receiver } from '@slack/bolt';
 import { runCommand as defaultRunCommand } from '../commands/run.js';
 import { systemClock } from '../licenses/expiry.js';
 import { boltLogger } from './bolt-logger.js';
+import { App, HTTPReceiver, SocketModeReceiver } from './bolt-parts.js';
 import { countingFetch } from './counting-fetch.js';
 import type { SlackAppDeps, SlackRetryConfig } from './deps.js';
 import { gateWhileDraining } from './drain-gate.js';
@@ -37,7 +38,7 @@ export const DEFAULT_RETRY_CONFIG: SlackRetryConfig = {
 };
 
 export interface SlackApp {
-  app: App;
+  app: InstanceType<typeof App>;
   /** The App Home publisher, when the Home tab is on. */
   home: HomePublisher | undefined;
   /** The team's URL (auth.test, asked once) for links to cards. */
@@ -71,7 +72,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const socketMode = Boolean(deps.appToken);
 
   let receiver: Receiver;
-  let httpReceiver: HTTPReceiver | undefined;
+  let httpReceiver: BoltHttpReceiver | undefined;
   if (deps.appToken) {
     receiver = new SocketModeReceiver({ appToken: deps.appToken, logger: bolt, installerOptions: { clientOptions } });
   } else {
@@ -97,6 +98,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.botUserId !== undefined ? { botUserId: deps.botUserId } : {}),
     tokenVerificationEnabled: !idsKnown,
     deferInitialization: true,
+    // Bolt's default conversation store looks every request's channel up in memory before the
+    // listener runs and, finding nothing, builds an Error with a stack trace: work before each ack
+    // for state the bot never keeps (no listener reads `context.conversation`).
+    convoStore: false,
     clientOptions,
     logger: bolt,
     extendedErrorHandler: true,

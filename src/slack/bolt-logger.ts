@@ -1,8 +1,9 @@
 /** Bolt's Logger interface over the app's pino logger, so Bolt's own lines are structured and redacted. */
-import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
 import type { Logger } from '../log.js';
+import { LogLevel } from './bolt-parts.js';
 
-const PINO_LEVEL: Record<LogLevel, string> = {
+const PINO_LEVEL: Record<BoltLogLevel, string> = {
   [LogLevel.DEBUG]: 'debug',
   [LogLevel.INFO]: 'info',
   [LogLevel.WARN]: 'warn',

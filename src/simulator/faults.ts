@@ -29,6 +29,8 @@ export type Fault = FaultBase &
     | { kind: 'delay'; ms: number }
     /** No answer at all until the client gives up or the simulator closes. */
     | { kind: 'hang' }
+    /** The normal answer, once `until` settles (a test decides when the request ends). */
+    | { kind: 'hold'; until: Promise<unknown> }
     /** A literal answer, e.g. malformed JSON with status 200. */
     | { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
   );

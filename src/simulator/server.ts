@@ -176,6 +176,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return;
     }
     if (fault?.kind === 'delay') await sleep(fault.ms);
+    if (fault?.kind === 'hold') await fault.until.catch(() => undefined);
     const latency = latencyFrom(resolved.latencyMs);
     // A write takes effect after the latency, as before; a read's answer is built while it runs, as
     // on a server with threads to spare: the simulator's one thread serializing 500-license pages

@@ -74,7 +74,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   let receiver: Receiver;
   let httpReceiver: BoltHttpReceiver | undefined;
   if (deps.appToken) {
-    receiver = new SocketModeReceiver({ appToken: deps.appToken, logger: bolt, installerOptions: { clientOptions } });
+    const socketReceiver = new SocketModeReceiver({
+      appToken: deps.appToken,
+      logger: bolt,
+      installerOptions: { clientOptions },
+    });
+    // A reconnect under way when the drain began (Slack refreshes each connection every few hours)
+    // still opens its new socket afterwards: close that one at once, so nothing new is taken.
+    socketReceiver.client.on('connected', () => {
+      if (!draining) return;
+      logger.info('Socket Mode reconnected while draining; disconnecting again');
+      void socketReceiver.client.disconnect();
+    });
+    receiver = socketReceiver;
   } else {
     if (!deps.signingSecret)
       throw new SlackStartError('SLACK_SIGNING_SECRET is needed in HTTP mode (without SLACK_APP_TOKEN)');

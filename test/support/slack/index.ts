@@ -36,7 +36,7 @@ export {
   sendViewSubmission,
 } from './send.js';
 export { STALE_AGE_SECONDS, slackSignature, slackTimestamp } from './sign.js';
-export { type Envelope, type EnvelopeType, FakeSocketMode, type SocketAck } from './socket-mode.js';
+export { type Envelope, type EnvelopeType, FakeSocketMode, type SocketAck, type SocketClose } from './socket-mode.js';
 export {
   type FakeSlackOptions,
   type FakeUser,

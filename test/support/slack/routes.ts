@@ -118,6 +118,13 @@ async function download(state: FakeState, req: IncomingMessage, res: ServerRespo
   await readRawBody(req);
   const token = bearerToken(req.headers.authorization);
   const fileId = parseFilePath(path);
+  const fault = await takeFault(state.faults, FILE_DOWNLOAD);
+  if (fault) {
+    const seq = state.log.nextSeq();
+    const at = Date.now();
+    state.log.add({ seq, method: FILE_DOWNLOAD, params: {}, token, at, target: fileId ?? path, status: fault.status });
+    return answerText(res, fault.status, fault.body.error, fault.headers);
+  }
   const answer = answerDownload(state.workspace, fileId, token);
   const at = Date.now();
   const { authorized } = answer;
@@ -141,6 +148,7 @@ async function takeFault(faults: FaultQueue, method: string): Promise<ReturnType
   const fault = faults.take(method);
   if (!fault) return undefined;
   if (fault.delayMs) await sleep(fault.delayMs);
+  if (fault.until) await fault.until();
   return faultAnswer(fault);
 }
 

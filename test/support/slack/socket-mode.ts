@@ -20,6 +20,13 @@ export interface Envelope {
   acceptsResponsePayload?: boolean;
 }
 
+/** A connection that ended: its close code (1000 when the app closed it normally, 1006 when cut). */
+export interface SocketClose {
+  code: number;
+  /** Envelopes this connection carried that the app never acknowledged. */
+  unacked: string[];
+}
+
 /** What the app sent back on the socket for one envelope. */
 export interface SocketAck {
   envelope_id: string;
@@ -33,6 +40,8 @@ export class FakeSocketMode {
   readonly #clients: WebSocket[] = [];
   readonly #pending = new Map<string, (ack: SocketAck) => void>();
   readonly #acks: SocketAck[] = [];
+  readonly #closes: SocketClose[] = [];
+  readonly #sentOn = new Map<string, WebSocket>();
   readonly #connectWaiters = new Set<() => void>();
   readonly #appId: string;
   #envelopeCount = 0;
@@ -47,8 +56,18 @@ export class FakeSocketMode {
     return this.#connections;
   }
 
+  /** Connections open right now (a closing one no longer counts). */
+  get open(): number {
+    return this.#openClients().length;
+  }
+
   acks(): SocketAck[] {
     return [...this.#acks];
+  }
+
+  /** Connections that ended, in the order they ended. */
+  closes(): SocketClose[] {
+    return this.#closes.map((close) => ({ ...close, unacked: [...close.unacked] }));
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -98,6 +117,7 @@ export class FakeSocketMode {
         clearTimeout(timer);
         resolve(ack);
       });
+      this.#sentOn.set(id, client);
       client.send(JSON.stringify(frame));
     });
   }
@@ -119,6 +139,10 @@ export class FakeSocketMode {
   #accept(client: WebSocket): void {
     this.#clients.push(client);
     client.on('message', (data) => this.#onFrame(String(data)));
+    client.on('close', (code) => {
+      const unacked = [...this.#sentOn].filter(([, on]) => on === client).map(([id]) => id);
+      this.#closes.push({ code, unacked });
+    });
     client.send(
       JSON.stringify({
         type: 'hello',
@@ -141,6 +165,7 @@ export class FakeSocketMode {
     if (typeof frame !== 'object' || frame === null || typeof (frame as SocketAck).envelope_id !== 'string') return;
     const ack = frame as SocketAck;
     this.#acks.push(ack);
+    this.#sentOn.delete(ack.envelope_id);
     const resolve = this.#pending.get(ack.envelope_id);
     this.#pending.delete(ack.envelope_id);
     resolve?.(ack);

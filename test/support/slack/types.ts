@@ -40,6 +40,11 @@ export interface Fault {
   retryAfter?: number;
   /** Answer after this delay; with no error/status the normal answer is sent late. */
   delayMs?: number;
+  /**
+   * Called when the call arrives; the answer waits until the promise it returns settles (the test
+   * decides when). With no error/status the normal answer is sent then.
+   */
+  until?: () => Promise<unknown>;
   /** How many consecutive calls the fault applies to (default 1). */
   times?: number;
 }

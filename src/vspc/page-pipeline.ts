@@ -6,6 +6,7 @@
  * of a 12,000-license load (npm run bench: 1.4× the round-trip limit).
  */
 import { PAGE_LIMIT } from './options.js';
+import { type PageSizing, requestRange, sizedLimit } from './page-sizing.js';
 
 export interface Page<T> {
   items: T[];
@@ -31,12 +32,14 @@ export interface PagesOptions<T> {
   limit?: number;
   /** Sees the first page before any other is asked for; what it throws ends the fetch there. */
   checkFirst?: (first: Page<T>) => void;
+  /** Pages by bytes instead of a fixed count (see page-sizing.ts). */
+  sizing?: PageSizing | undefined;
 }
 
 /** Pages of a collection in offset order, at most `concurrency` requests in flight. */
 export async function* pagesOf<T>(request: PageRequest<T>, options: PagesOptions<T>): AsyncGenerator<Page<T>> {
-  const { concurrency, limit = PAGE_LIMIT } = options;
-  const first = (await request(0, limit))();
+  const { concurrency, limit = PAGE_LIMIT, sizing } = options;
+  const first = (await request(0, sizing ? Math.min(sizing.probeLimit, limit) : limit))();
   options.checkFirst?.(first);
   const total = first.total;
   if (total === null || first.items.length === 0 || total <= first.items.length) {
@@ -44,9 +47,12 @@ export async function* pagesOf<T>(request: PageRequest<T>, options: PagesOptions
     return;
   }
   // A server configured with a smaller page size answers fewer than asked: step by what it gives.
-  const step = Math.min(limit, first.items.length);
+  // Sized pages step by their size, and a short answer is completed by `requestRange`.
+  const step = sizing ? sizedLimit(first.items, sizing, limit) : Math.min(limit, first.items.length);
   const offsets: number[] = [];
-  for (let offset = step; offset < total; offset += step) offsets.push(offset);
+  for (let offset = first.items.length; offset < total; offset += step) offsets.push(offset);
+  const requestAt = (offset: number) =>
+    sizing ? requestRange(request, offset, Math.min(step, total - offset)) : request(offset, step);
 
   // Pages launched and not handed out yet; a handed-out page is dropped so its wire objects can be collected.
   const pages: (Promise<Page<T>> | undefined)[] = [];
@@ -62,7 +68,7 @@ export async function* pagesOf<T>(request: PageRequest<T>, options: PagesOptions
       launched - handedOut < concurrency * READ_AHEAD_PER_SLOT
     ) {
       inFlight++;
-      const answered = request(offsets[launched] as number, step);
+      const answered = requestAt(offsets[launched] as number);
       const settled = () => {
         inFlight--;
         launch();

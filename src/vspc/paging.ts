@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { RequestSpec, VspcCore } from './core.js';
 import { PAGE_LIMIT } from './options.js';
 import { type Page, type PageReader, pagesOf } from './page-pipeline.js';
+import type { PageSizing } from './page-sizing.js';
 import { parseResponse } from './parse-response.js';
 import { listEnvelope } from './schemas/envelope.js';
 
@@ -30,6 +31,8 @@ export class PagedCollection<T> {
     private readonly core: VspcCore,
     private readonly spec: RequestSpec,
     private readonly itemSchema: z.ZodType<T>,
+    /** Pages by bytes instead of a fixed count (see page-sizing.ts). */
+    private readonly sizing?: PageSizing,
   ) {}
 
   #envelope: ReturnType<typeof listEnvelope<z.ZodType<T>>> | undefined;
@@ -67,7 +70,10 @@ export class PagedCollection<T> {
   /** Every item, page by page (the pages after the first are fetched concurrently). */
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
     const request = (offset: number, limit: number) => this.receive<T>(offset, limit, null);
-    for await (const page of pagesOf(request, { concurrency: this.core.options.pageConcurrency })) {
+    for await (const page of pagesOf(request, {
+      concurrency: this.core.options.pageConcurrency,
+      sizing: this.sizing,
+    })) {
       yield* page.items;
     }
   }
@@ -92,6 +98,7 @@ export class PagedCollection<T> {
     const items: U[] = [];
     const pages = pagesOf((offset, limit) => this.receive(offset, limit, convert), {
       concurrency: this.core.options.pageConcurrency,
+      sizing: this.sizing,
       // Before any other page is asked for: a collection over the cap is not fetched.
       checkFirst: (first) => {
         if (first.total !== null && first.total > maxItems)

@@ -33,8 +33,8 @@ describe('Dockerfile', () => {
     expect(final.some((l) => l.startsWith('VOLUME') && l.includes('/app/data'))).toBe(true);
   });
 
-  it('bounds the young generation, and npm run bench starts the bot with the same node flags', () => {
-    expect(imageNodeFlags()).toEqual(['--max-semi-space-size=2', '--liftoff-only']);
+  it('bounds the young generation and the old one, and npm run bench starts the bot with the same node flags', () => {
+    expect(imageNodeFlags()).toEqual(['--max-semi-space-size=2', '--liftoff-only', '--max-old-space-size=256']);
     expect(imageNodeFlags('CMD ["node", "dist/cli/main.js", "serve"]')).toEqual([]);
   });
 
@@ -50,7 +50,9 @@ describe('Dockerfile', () => {
   it('starts the compiled CLI that `npm run build` produces', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.build).toContain('tsconfig.build.json');
-    expect(final.at(-1)).toBe('CMD ["node", "--max-semi-space-size=2", "--liftoff-only", "dist/cli/main.js", "serve"]');
+    expect(final.at(-1)).toBe(
+      'CMD ["node", "--max-semi-space-size=2", "--liftoff-only", "--max-old-space-size=256", "dist/cli/main.js", "serve"]',
+    );
     const build = JSON.parse(readFileSync('tsconfig.build.json', 'utf8')) as { compilerOptions: { outDir: string } };
     expect(build.compilerOptions.outDir).toBe('dist');
   });

@@ -241,7 +241,8 @@ const CASES: Case[] = [
     operation: 'GetOrganizationsLicenseUsage',
     method: 'GET',
     path: '/licensing/usage/organizations',
-    query: { organizationType: 'Company', serverType: 'CloudConnect', limit: '500', offset: '0' },
+    // Usage pages are sized by bytes: one organization first (the fixture answers all four).
+    query: { organizationType: 'Company', serverType: 'CloudConnect', limit: '1', offset: '0' },
     reply: fixture('v3-get-organizations-license-usage.json'),
     call: (c) => c.usage.organizations({ organizationType: 'Company', serverType: 'CloudConnect' }).all(),
     check: (r) => expect(r).toHaveLength(4),

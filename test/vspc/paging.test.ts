@@ -163,6 +163,60 @@ const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
+/** Current usage of `orgs` organizations, each with `servers` servers of one workload. */
+function usageCollection(orgs: number, servers: number, maxPage = 500) {
+  const org = (i: number) => ({
+    organizationUid: uid(i),
+    organizationType: 'Company',
+    servers: Array.from({ length: servers }, (_, s) => ({
+      serverUid: uid(i * 1_000 + s),
+      serverType: 'BackupAndReplication',
+      workloads: [{ description: 'VM', unitType: 'Points', rentalUnits: 1, usedUnits: 0 }],
+    })),
+  });
+  return (req: RecordedRequest) => {
+    const limit = Math.min(Number(req.query.get('limit') ?? 100), maxPage);
+    const offset = Number(req.query.get('offset') ?? 0);
+    const items = [];
+    for (let i = offset; i < Math.min(orgs, offset + limit); i++) items.push(org(i));
+    return { json: { data: items, meta: { pagingInfo: { total: orgs, count: items.length, offset } }, errors: null } };
+  };
+}
+
+describe('usage pages sized by bytes', () => {
+  const PATH = '/api/v3/licensing/usage/organizations';
+  const limits = () => server.requestsTo('GET', PATH).map((r) => Number(r.query.get('limit')));
+
+  it('asks for one organization first, then as many as fit in about 1 MB a page', async () => {
+    // ~190 bytes a server: 2,000 servers make an organization of ~0.4 MB, two to a page.
+    server.on('GET', PATH, usageCollection(9, 2_000));
+    const { client } = testClient(server, { pageConcurrency: 4 });
+    const all = await client.usage.organizations().all();
+    expect(all.map((o) => o.organizationUid)).toEqual(Array.from({ length: 9 }, (_, i) => uid(i)));
+    expect(limits()[0]).toBe(1);
+    expect(Math.max(...limits().slice(1))).toBeLessThan(5);
+    expect(server.requestsTo('GET', PATH).length).toBeGreaterThan(3);
+    await client.close();
+  });
+
+  it('small organizations still come 500 to a page', async () => {
+    server.on('GET', PATH, usageCollection(1_200, 1));
+    const { client } = testClient(server, { pageConcurrency: 4 });
+    const all = await client.usage.organizations().all();
+    expect(new Set(all.map((o) => o.organizationUid)).size).toBe(1_200);
+    expect(limits().sort((a, b) => a - b)).toEqual([1, 199, 500, 500]);
+    await client.close();
+  });
+
+  it('completes a page that a server with a smaller page size answered short', async () => {
+    server.on('GET', PATH, usageCollection(1_200, 1, 100));
+    const { client } = testClient(server, { pageConcurrency: 4 });
+    const all = await client.usage.organizations().all();
+    expect(all.map((o) => o.organizationUid)).toEqual(Array.from({ length: 1_200 }, (_, i) => uid(i)));
+    await client.close();
+  });
+});
+
 describe('pagesOf', () => {
   it('yields a single page when VSPC sends no total', async () => {
     const pages = [];

@@ -136,7 +136,7 @@ export class V3LicensingBackend implements LicensingBackend {
       ...(query.organizationType ? { organizationType: query.organizationType } : {}),
       ...(query.serverType ? { serverType: query.serverType } : {}),
     };
-    return (await this.client.usage.organizations(filter).all()).map(organizationUsage);
+    return this.client.usage.organizations(filter).allAs(organizationUsage);
   }
 
   async asyncActionState(requestId: string): Promise<AsyncActionState> {

@@ -16,5 +16,7 @@ export interface ListenerServices extends VspcCommandServices, ClickServices {
 export function registerListeners(app: App, services: ListenerServices): void {
   registerCommands(app, services);
   registerActions(app, services, services.approvalListeners);
-  registerViews(app, services.installListener);
+  const { installListener, track } = services;
+  // The install's download, file, action and card go on after the ack, like any command's answer.
+  registerViews(app, installListener && track ? { track, ...installListener } : installListener);
 }

@@ -39,6 +39,8 @@ export interface InstallListenerDeps {
   fetch?: typeof fetch;
   /** Default 1 MB. */
   maxBytes?: number;
+  /** Registers the work after the ack, so that graceful shutdown waits for the card before closing the store. */
+  track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 /** The part of Slack's WebClient this listener uses. */
@@ -118,7 +120,8 @@ export function register(app: App, deps: InstallListenerDeps): void {
       return;
     }
     await ack();
-    await processInstall(read.submission, client, deps);
+    const work = processInstall(read.submission, client, deps);
+    await (deps.track ? deps.track(work) : work);
   });
 }
 

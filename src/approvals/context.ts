@@ -9,6 +9,7 @@ import type { PendingAction, Store } from '../store/types.js';
 import type { ApprovalAudit } from './audit.js';
 import type { ActionEvents } from './events.js';
 import type { Access, Presenter } from './types.js';
+import type { UnrecordedOutcomes } from './unrecorded-outcomes.js';
 
 export interface ApprovalServiceDeps {
   store: Store;
@@ -32,6 +33,8 @@ export interface ServiceContext extends ApprovalServiceDeps {
   audit: ApprovalAudit;
   /** Actions this process is executing right now: recovery must not touch them. */
   inFlight: Set<string>;
+  /** Outcomes of finished writes the store refused to record: recovery leaves them alone until recorded. */
+  unrecorded: UnrecordedOutcomes;
 }
 
 /**

@@ -23,9 +23,11 @@ export const NOT_FOUND_GRACE_MS = 15 * 60_000;
 
 export async function recoverExecuting(ctx: ServiceContext): Promise<RecoveryReport> {
   const report: RecoveryReport = { resolved: 0, running: 0 };
+  // First what this process already knows: a finished write whose outcome the store refused earlier.
+  await ctx.unrecorded.flush(ctx.store);
   const executing = await ctx.store.listActions({ status: ['executing'] });
   for (const action of executing) {
-    if (ctx.inFlight.has(action.id)) continue;
+    if (ctx.inFlight.has(action.id) || ctx.unrecorded.has(action.id)) continue;
     let state: AsyncActionState;
     try {
       state = await ctx.backend.asyncActionState(action.id);

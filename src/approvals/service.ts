@@ -17,6 +17,7 @@ import { newPendingAction } from './new-action.js';
 import { recoverExecuting } from './recovery.js';
 import { CLI_USER } from './roles.js';
 import type { ApprovalService, ClickResult, Presenter, RequestResult, WriteRequest } from './types.js';
+import { recordOutcome, UnrecordedOutcomes } from './unrecorded-outcomes.js';
 
 export type { ApprovalServiceDeps } from './context.js';
 
@@ -25,6 +26,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     ...deps,
     audit: createApprovalAudit(deps.store, deps.clock, deps.logger),
     inFlight: new Set(),
+    unrecorded: new UnrecordedOutcomes(deps.logger),
   };
   const { store, clock, audit } = ctx;
 
@@ -129,21 +131,14 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     const result = await executeAction(executing, deps.backend, store, { vspcUrl: deps.vspcUrl });
     if (result.called) deps.inventory?.invalidate();
     if (result.status === 'executing') return leaveOpen(executing, userId, result.outcome, result.detail);
-    const finishedAt = clock();
-    const patch = { outcome: result.outcome, finishedAt };
-    const finished: PendingAction = { ...executing, status: result.status, ...patch };
+    const known = { status: result.status, outcome: result.outcome, finishedAt: clock() };
+    const finished: PendingAction = { ...executing, ...known };
     try {
-      // Recovery on another replica may have marked the action unknown meanwhile: the real outcome wins.
-      const moved =
-        (await store.transition(executing.id, 'executing', result.status, finishedAt, patch)) ||
-        (await store.transition(executing.id, 'unknown', result.status, finishedAt, patch));
-      if (!moved) deps.logger.error({ actionId: executing.id }, 'the action changed state while it ran');
+      if (!(await recordOutcome(store, executing.id, known)))
+        deps.logger.error({ actionId: executing.id }, 'the action changed state while it ran');
     } catch (error) {
-      // The VSPC call happened; say so on the card even if the store is gone. Recovery settles the row later.
-      deps.logger.error(
-        { err: error, actionId: executing.id, outcome: result.outcome },
-        'could not record the outcome',
-      );
+      // The VSPC call happened; the card says so even if the store is gone, and the sweeper records it later.
+      ctx.unrecorded.keep(executing.id, known, error);
     }
     await audit.transition(userId, finished, 'executing', result.status, result.outcome);
     await audit.outcome(userId, finished);

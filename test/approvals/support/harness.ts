@@ -36,6 +36,8 @@ export interface Harness {
 export async function startHarness(
   roles: Partial<RoleSettings> = {},
   groupMembers: (id: string) => Promise<string[]> = async () => [],
+  /** What the service sees of the store (e.g. a faulty one); `store` stays the real one. */
+  wrapStore: (store: Store) => Store = (store) => store,
 ): Promise<Harness> {
   const store = await createStore('sqlite::memory:');
   const backend = fakeBackend();
@@ -65,7 +67,7 @@ export async function startHarness(
     close: () => store.close(),
   };
   harness.service = createApprovalService({
-    store,
+    store: wrapStore(store),
     backend,
     access,
     clock: () => clock.now,

@@ -3,6 +3,7 @@ import { configWarnings } from '../../config-warnings.js';
 import { createLogger } from '../../log.js';
 import { startBot } from '../../main.js';
 import { loadCliConfig } from '../load-cli-config.js';
+import { stopOnUnhandledRejection } from '../stop-on-unhandled.js';
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.length > 0) {
@@ -16,12 +17,12 @@ export async function run(argv: string[]): Promise<number> {
   const bot = await startBot(config, { logger });
   logger.info({ port: bot.port }, 'vspc-license-bot ready');
   let signalled = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (signal: NodeJS.Signals | 'unhandledRejection', exitCode = 0) => {
     if (signalled) return;
     signalled = true;
     logger.info({ signal }, 'signal received');
     bot.stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
@@ -30,5 +31,6 @@ export async function run(argv: string[]): Promise<number> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  stopOnUnhandledRejection(process, logger, (exitCode) => shutdown('unhandledRejection', exitCode));
   return -1;
 }

@@ -147,6 +147,53 @@ describe('lean page checking gives what zod gives', () => {
     expect(z.prettifyError(parsed.error as z.ZodError)).toContain('at data[321].autoUpdateEnabled');
   });
 
+  describe('fields checked only (never changed) still reject in the middle of a page of 500', () => {
+    const good = {
+      backupServerUid: 'u',
+      autoUpdateEnabled: true,
+      company: 'Contoso',
+      licenseIds: ['a', 'b'],
+      units: 5,
+      status: 'Valid',
+    };
+    const failure = (bad: Record<string, unknown>) => {
+      const page: Record<string, unknown>[] = Array.from({ length: 500 }, () => ({ ...good }));
+      page[250] = bad;
+      const parsed = listEnvelope(BackupServerLicenseSchema).safeParse(asParsedJson({ data: page, meta: null }));
+      expect(parsed.success).toBe(false);
+      return z.prettifyError(parsed.error as z.ZodError);
+    };
+
+    it('a missing required field', () => {
+      const { autoUpdateEnabled: _, ...missing } = good;
+      expect(failure(missing)).toContain('at data[250].autoUpdateEnabled');
+    });
+
+    it('a number where a nullish string belongs', () => {
+      expect(failure({ ...good, company: 42 })).toContain('at data[250].company');
+    });
+
+    it('a number inside a list of strings', () => {
+      expect(failure({ ...good, licenseIds: ['a', 7] })).toContain('at data[250].licenseIds[1]');
+    });
+
+    it('a string where a number belongs, and an infinite number', () => {
+      expect(failure({ ...good, units: '5' })).toContain('at data[250].units');
+      const page = [{ ...good, units: Number.POSITIVE_INFINITY }];
+      expect(listEnvelope(BackupServerLicenseSchema).safeParse({ data: page, meta: null }).success).toBe(false);
+    });
+
+    it('an item that is not an object', () => {
+      expect(failure(['not', 'an', 'object'] as unknown as Record<string, unknown>)).toContain('at data[250]');
+    });
+  });
+
+  it('a page whose data is not a list is refused at data', () => {
+    const parsed = listEnvelope(SiteLicenseSchema).safeParse({ data: { siteUid: 'u' }, meta: null });
+    expect(parsed.success).toBe(false);
+    expect(z.prettifyError(parsed.error as z.ZodError)).toContain('at data');
+  });
+
   it('normalises enum spellings on the fast path as zod does', () => {
     const parsed = listEnvelope(BackupServerLicenseSchema).parse(
       asParsedJson({ data: [{ autoUpdateEnabled: false, status: 'valid', packages: ['backup', 'NewThing'] }] }),

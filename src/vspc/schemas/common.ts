@@ -11,7 +11,10 @@ import { withLeanNormaliser } from './lean.js';
  */
 export function lenientEnum<const T extends readonly string[]>(values: T) {
   const byLowerCase = new Map(values.map((value) => [value.toLowerCase(), value] as const));
-  const normalise = (raw: string): T[number] | (string & {}) => byLowerCase.get(raw.toLowerCase()) ?? raw;
+  // Nearly every value is already spelled the 3.6.1 way: no lower-cased copy made for those.
+  const spelledRight = new Set<string>(values);
+  const normalise = (raw: string): T[number] | (string & {}) =>
+    spelledRight.has(raw) ? raw : (byLowerCase.get(raw.toLowerCase()) ?? raw);
   return withLeanNormaliser(z.string().transform(normalise), normalise);
 }
 

@@ -11,9 +11,11 @@
  * loose objects, `.transform` (usage reports) and the registered normalisers (lenient enums);
  * anything else (other checks, `.catch`, strict objects) makes it give the whole schema back to zod.
  * A container's checked values are written back only when all of it is sure, so a page handed back
- * to zod never holds a transform's output.
+ * to zod never holds a transform's output. Parts that zod outputs unchanged are only tested, by the
+ * predicates of `lean-plain.ts`.
  */
 import { z } from 'zod';
+import { compilePlain, type Def, defOf, isPlainObject, type Plain } from './lean-plain.js';
 
 const UNSURE = Symbol('unsure');
 /** The value as zod would output it (normalised in place where zod would transform), or UNSURE. */
@@ -30,37 +32,35 @@ export function withLeanNormaliser<S extends z.ZodType>(schema: S, normalise: (v
   return schema;
 }
 
-interface Def {
-  type: string;
-  checks?: unknown[];
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  transform?: (value: unknown, payload: { value: unknown; issues: unknown[] }) => unknown;
-}
-
-const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
+const isNormalised = (schema: z.ZodType) => normalisers.has(schema);
 
 function compileObject(def: Def): Lean | null {
   // Only loose objects keep unknown keys as they are, which is what checking in place does.
   if (!def.shape || !def.catchall || defOf(def.catchall).type !== 'unknown') return null;
+  // Fields that can never change are only checked; the others are checked and may be written back.
+  const plainKeys: string[] = [];
+  const plainChecks: Plain[] = [];
   const fields: [string, Lean][] = [];
   for (const [key, schema] of Object.entries(def.shape)) {
+    const plain = compilePlain(schema, isNormalised);
+    if (plain) {
+      plainKeys.push(key);
+      plainChecks.push(plain);
+      continue;
+    }
     const check = compile(schema);
     if (!check) return null;
     fields.push([key, check]);
   }
   return (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.hasOwn(value, '__proto__'))
-      return UNSURE;
-    const object = value as Record<string, unknown>;
+    if (!isPlainObject(value)) return UNSURE;
+    for (let i = 0; i < plainKeys.length; i++) {
+      if (!(plainChecks[i] as Plain)(value[plainKeys[i] as string])) return UNSURE;
+    }
     // Written back only once the whole object is sure: a page handed back to zod holds no transform's output.
     let changed: [string, unknown][] | null = null;
     for (const [key, check] of fields) {
-      const current = object[key];
+      const current = value[key];
       const checked = check(current);
       if (checked === UNSURE) return UNSURE;
       if (checked !== current) {
@@ -68,15 +68,9 @@ function compileObject(def: Def): Lean | null {
         changed.push([key, checked]);
       }
     }
-    if (changed) for (const [key, checked] of changed) object[key] = checked;
-    return object;
+    if (changed) for (const [key, checked] of changed) value[key] = checked;
+    return value;
   };
-}
-
-/** `.int()`: zod's safe-integer format (anything else is left to zod). */
-function isSafeIntCheck(check: unknown): boolean {
-  const def = (check as { _zod?: { def?: { check?: string; format?: string } } })._zod?.def;
-  return def?.check === 'number_format' && def.format === 'safeint';
 }
 
 /** `schema.transform(fn)`: the input checked, then `fn` as zod calls it; an issue it adds or a promise leaves it to zod. */
@@ -96,20 +90,14 @@ function compilePipe(def: Def): Lean | null {
 function compile(schema: z.ZodType): Lean | null {
   const normalise = normalisers.get(schema);
   if (normalise) return (value) => (typeof value === 'string' ? normalise(value) : UNSURE);
+  const plain = compilePlain(schema, isNormalised);
+  // Strings, numbers and booleans are plain: what is left holds a transform or a normaliser somewhere.
+  if (plain) return (value) => (plain(value) ? value : UNSURE);
   const def = defOf(schema);
-  if (def.type === 'number' && def.checks?.length === 1 && isSafeIntCheck(def.checks[0])) {
-    return (value) => (Number.isSafeInteger(value) ? value : UNSURE);
-  }
   if (def.checks && def.checks.length > 0) return null;
   switch (def.type) {
     case 'pipe':
       return compilePipe(def);
-    case 'string':
-      return (value) => (typeof value === 'string' ? value : UNSURE);
-    case 'number':
-      return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : UNSURE);
-    case 'boolean':
-      return (value) => (typeof value === 'boolean' ? value : UNSURE);
     case 'optional': {
       const inner = def.innerType && compile(def.innerType);
       return inner ? (value) => (value === undefined ? value : inner(value)) : null;
@@ -155,7 +143,8 @@ export function leanArray<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[]
   if (!compiled.has(item)) compiled.set(item, compile(full));
   const lean = compiled.get(item);
   if (!lean) return full as unknown as z.ZodType<z.output<T>[]>;
-  return z.array(z.unknown()).transform((items, ctx): z.output<T>[] => {
+  // The items are walked once, by the lean checker: not first by zod as `unknown` each.
+  return z.unknown().transform((items, ctx): z.output<T>[] => {
     if (lean(items) !== UNSURE) return items as z.output<T>[];
     const parsed = full.safeParse(items);
     if (parsed.success) return parsed.data;

@@ -29,8 +29,8 @@ export async function run(argv: string[]): Promise<number> {
       },
     );
   };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   stopOnUnhandledRejection(process, logger, (exitCode) => shutdown('unhandledRejection', exitCode));
   return -1;
 }

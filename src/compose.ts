@@ -12,7 +12,7 @@ import type { Access, ApprovalService, Presenter } from './approvals/types.js';
 import type { CommandContext } from './commands/context.js';
 import type { AppConfig, VspcSettings } from './config.js';
 import type { PostMessage } from './digest/poster.js';
-import { createDigestService, type DigestRunner } from './digest/service.js';
+import { createDigestService, type DigestRunner, type RunOutcome } from './digest/service.js';
 import { createTrendChartRenderer, type RenderTrendChart } from './insight/chart/index.js';
 import { createInsightService, DEFAULT_CONCURRENCY } from './insight/create-service.js';
 import { keptMonthsIn } from './insight/kept-months.js';
@@ -157,6 +157,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     concurrency: config.vspc?.pageConcurrency ?? DEFAULT_CONCURRENCY,
     logger,
   });
+  const { metrics } = options;
   const digest = createDigestService({
     backend,
     inventory,
@@ -170,6 +171,7 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     settings: config.digest,
     clock,
     logger,
+    ...(metrics ? { onRun: (outcome: RunOutcome) => metrics.digestRuns.inc({ outcome }) } : {}),
     // Two bots in one process (tests) or a reused pid after a restart must not share an identity.
     instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   });

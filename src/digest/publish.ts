@@ -2,7 +2,7 @@
 import type { Digest } from './model.js';
 import { postDigest, slackReason } from './poster.js';
 import { type RenderedDigest, renderDigestBlocks } from './render-blocks.js';
-import type { RunContext, Trigger } from './run-context.js';
+import type { RunContext, RunOutcome, Trigger } from './run-context.js';
 
 export interface PostOutcome {
   posted: string[];
@@ -52,7 +52,7 @@ export async function postToChannels(
 
 /**
  * A scheduled run's post to the channels it claimed (or nothing, with DIGEST_SKIP_EMPTY and nothing
- * to say). True when some channel failed and the day needs a retry.
+ * to say). `failed` when some channel failed and the day needs a retry.
  */
 export async function publish(
   ctx: RunContext,
@@ -60,18 +60,18 @@ export async function publish(
   claimed: string[],
   digest: Digest,
   trigger: Trigger,
-): Promise<boolean> {
+): Promise<Exclude<RunOutcome, 'skipped'>> {
   const { store, settings, logger } = ctx.deps;
   if (digest.empty && settings.skipEmpty) {
     for (const channel of claimed) {
       await store.finishDigest(channel, day, 'posted', null);
       await ctx.audit('system', 'post digest', channel, 'nothing to report; not posted (DIGEST_SKIP_EMPTY)', null);
     }
-    return false;
+    return 'empty';
   }
   const rendered = renderDigestBlocks(digest);
   const targets = claimed.map((channel) => ({ channel, claimed: true }));
   const { failed } = await postToChannels(ctx, day, targets, rendered, 'system');
   logger.info({ day, trigger, channels: claimed.length, failed: failed.length }, 'digest run finished');
-  return failed.length > 0;
+  return failed.length > 0 ? 'failed' : 'posted';
 }

@@ -45,9 +45,18 @@ export interface DigestServiceDeps {
    * DEFAULT_STORE_RETRY_MS), repeated until the database answers or the day ends.
    */
   storeRetryMs?: number;
+  /** Told how each scheduled run ended (metrics). */
+  onRun?: (outcome: RunOutcome) => void;
 }
 
 export type Trigger = 'schedule' | 'catch-up' | 'retry' | 'takeover';
+
+/**
+ * How a scheduled run ended, for `vspc_bot_digest_runs_total`: `posted` to every channel it held,
+ * `empty` (nothing to report, DIGEST_SKIP_EMPTY), `skipped` (every channel done or held elsewhere),
+ * `failed` (build, post or database; a retry is booked).
+ */
+export type RunOutcome = 'posted' | 'empty' | 'skipped' | 'failed';
 
 export interface RunContext {
   readonly deps: DigestServiceDeps;

@@ -8,7 +8,7 @@ import { claimChannels, releaseOwnClaims, stillHeld, type TakeoverChecks } from 
 import type { Digest } from './model.js';
 import { publish } from './publish.js';
 import type { Retries } from './retries.js';
-import type { RunContext, Trigger } from './run-context.js';
+import type { RunContext, RunOutcome, Trigger } from './run-context.js';
 
 interface Parts {
   retries: Retries;
@@ -20,9 +20,12 @@ export async function runDay(ctx: RunContext, parts: Parts, day: string, trigger
   if (ctx.stopped || settings.channels.length === 0) return;
   try {
     await ctx.unrecorded.record();
-    await claimAndPost(ctx, parts, day, trigger);
+    // Not inside `onRun?.(…)`: an optional call skips evaluating its argument when there is no listener.
+    const outcome = await claimAndPost(ctx, parts, day, trigger);
+    ctx.deps.onRun?.(outcome);
   } catch (error) {
     if (!storeUnavailable(error)) throw error;
+    ctx.deps.onRun?.('failed');
     // Whatever was claimed stays claimed until its lease runs out (the takeover check then posts);
     // what was posted is remembered (`unrecorded-posts.ts`), so nothing goes out twice.
     parts.retries.afterStoreFailure(day);
@@ -40,7 +43,7 @@ export async function runDay(ctx: RunContext, parts: Parts, day: string, trigger
   }
 }
 
-async function claimAndPost(ctx: RunContext, parts: Parts, day: string, trigger: Trigger): Promise<void> {
+async function claimAndPost(ctx: RunContext, parts: Parts, day: string, trigger: Trigger): Promise<RunOutcome> {
   const { clock, logger } = ctx.deps;
   const { retries, takeovers } = parts;
   const now = clock();
@@ -48,7 +51,7 @@ async function claimAndPost(ctx: RunContext, parts: Parts, day: string, trigger:
   takeovers.book(day, held);
   if (claimed.length === 0) {
     logger.debug({ day, trigger }, 'digest: every channel has today’s digest or another instance is on it');
-    return;
+    return 'skipped';
   }
   let digest: Digest;
   try {
@@ -57,16 +60,20 @@ async function claimAndPost(ctx: RunContext, parts: Parts, day: string, trigger:
     if (storeUnavailable(error)) throw error;
     await retries.reportBuildFailure(day, await stillHeld(ctx, day, claimed, now), error);
     retries.schedule(day);
-    return;
+    return 'failed';
   }
   try {
     const mine = await stillHeld(ctx, day, claimed, now);
-    if (mine.length > 0 && (await publish(ctx, day, mine, digest, trigger))) retries.schedule(day);
+    if (mine.length === 0) return 'skipped';
+    const outcome = await publish(ctx, day, mine, digest, trigger);
+    if (outcome === 'failed') retries.schedule(day);
+    return outcome;
   } catch (error) {
     if (storeUnavailable(error)) throw error;
     // A bug after the claim: free what this run still holds so a retry can post.
     logger.error({ day, err: error }, 'digest run failed after claiming');
     await releaseOwnClaims(ctx, day, claimed);
     retries.schedule(day);
+    return 'failed';
   }
 }

@@ -20,7 +20,7 @@ import { runDay } from './run-day.js';
 import { nodeCronSchedule, type ScheduledJob, scheduledTimeHasPassed } from './scheduler.js';
 
 export { DEFAULT_RETRY_DELAYS_MS } from './retries.js';
-export type { DigestServiceDeps } from './run-context.js';
+export type { DigestServiceDeps, RunOutcome } from './run-context.js';
 
 export interface DigestRunner extends DigestService {
   /** The cron job: today's digest to every channel that does not have it yet. */

@@ -2,7 +2,7 @@
 import type { DigestSettings } from '../../../src/config.js';
 import type { PostMessage } from '../../../src/digest/poster.js';
 import type { ScheduleFn } from '../../../src/digest/scheduler.js';
-import { createDigestService, type DigestRunner } from '../../../src/digest/service.js';
+import { createDigestService, type DigestRunner, type DigestServiceDeps } from '../../../src/digest/service.js';
 import type { License } from '../../../src/licenses/model.js';
 import { type Logger, silentLogger } from '../../../src/log.js';
 import type { UsageReport } from '../../../src/reports/model.js';
@@ -119,6 +119,8 @@ export function createHarness(options: {
   /** The pause before a run that met an unusable database runs again. */
   storeRetryMs?: number;
   claimLeaseMs?: number;
+  /** Told how each scheduled run ended. */
+  onRun?: DigestServiceDeps['onRun'];
 }): Harness {
   const backend = options.backend ?? createFakeBackend(options.licenses ?? [], options.reports ?? []);
   const slack = options.slack ?? createFakeSlack();
@@ -133,6 +135,7 @@ export function createHarness(options: {
     logger: options.logger ?? silentLogger,
     ...(options.storeRetryMs !== undefined ? { storeRetryMs: options.storeRetryMs } : {}),
     ...(options.claimLeaseMs !== undefined ? { claimLeaseMs: options.claimLeaseMs } : {}),
+    ...(options.onRun ? { onRun: options.onRun } : {}),
     instanceId: options.instanceId ?? 'instance-a',
     retry: { delaysMs: options.retryDelaysMs ?? [] },
     schedule: cron.schedule,

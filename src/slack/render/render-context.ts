@@ -38,8 +38,27 @@ function validZone(zone: string, fallback: string): string {
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Formatted dates by zone, pattern and instant. A burst of `licenses` answers formats the same
+ * expiry dates over and over, and each format in a time zone asks Intl for the zone's offset
+ * (npm run bench's CPU profile: ~65 ms of a 530 ms window while 100 answers rendered). Bounded:
+ * cleared when full.
+ */
+const formatted = new Map<string, string | null>();
+const MAX_FORMATTED = 5_000;
+
 function formatIn(instant: string | Date | null, pattern: string, ctx: RenderContext): string | null {
   if (instant === null) return null;
+  const key = `${ctx.userTimeZone}|${ctx.teamTimeZone}|${pattern}|${instant instanceof Date ? instant.getTime() : instant}`;
+  const hit = formatted.get(key);
+  if (hit !== undefined) return hit;
+  const text = formatUncached(instant, pattern, ctx);
+  if (formatted.size >= MAX_FORMATTED) formatted.clear();
+  formatted.set(key, text);
+  return text;
+}
+
+function formatUncached(instant: string | Date, pattern: string, ctx: RenderContext): string | null {
   // A calendar date (report intervals) is the same day everywhere: no time zone shift.
   const day = typeof instant === 'string' ? DATE_ONLY.exec(instant) : null;
   if (day) return format(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])), pattern.replace(' HH:mm', ''));

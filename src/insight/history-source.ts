@@ -65,15 +65,14 @@ export class HistorySource {
     const fromStore = wanted.filter((m) => byMonth.has(m));
     const missing = wanted.filter((m) => !byMonth.has(m));
     const toFetch = missing.filter((m) => m !== latest.month);
-    const reportsOf = new Map<Month, ReportSnapshot[]>();
-    if (latest.month !== null && missing.includes(latest.month)) reportsOf.set(latest.month, latest.reports);
-    const answers = await mapLimit(toFetch, concurrency, (m) => this.fetchMonth(m));
-    for (const [i, m] of toFetch.entries()) reportsOf.set(m, answers[i]!);
-    for (const [month, reports] of reportsOf) {
+    // Each month is built (and kept) as it arrives, while the others are still on their way.
+    const settle = async (month: Month, reports: readonly ReportSnapshot[]): Promise<void> => {
       const built = buildMonth(month, reports);
       byMonth.set(month, built);
       if (kept) await this.keepIfFinal(kept, built, reports, latest.month);
-    }
+    };
+    if (latest.month !== null && missing.includes(latest.month)) await settle(latest.month, latest.reports);
+    await mapLimit(toFetch, concurrency, async (m) => settle(m, await this.fetchMonth(m)));
     return { byMonth, fromStore, fetched: missing };
   }
 

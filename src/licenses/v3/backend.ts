@@ -25,7 +25,8 @@ import {
 } from '../backend.js';
 import { enumEquals, type License, type LicenseKind } from '../model.js';
 import { type KindEntry, V3_KINDS } from './kinds.js';
-import { organizationUsage, reportToUsageReport } from './map-reports.js';
+import { organizationUsage } from './map-reports.js';
+import { ReportPageReader } from './report-pages/pool.js';
 
 const OPERATION_OF: Record<Exclude<Capability, 'list' | 'get'>, keyof KindEntry> = {
   update: 'update',
@@ -39,7 +40,11 @@ const ASYNC_STATES = new Set(['running', 'succeed', 'failed', 'canceled']);
 export class V3LicensingBackend implements LicensingBackend {
   readonly apiVersion = 'v3' as const;
 
-  constructor(private readonly client: VspcClient) {}
+  constructor(
+    private readonly client: VspcClient,
+    /** Reads report pages (megabytes each) off the main thread; see report-pages/pool.ts. */
+    private readonly reportPages = new ReportPageReader(),
+  ) {}
 
   supports(kind: LicenseKind, capability: Capability): boolean {
     if (capability === 'list' || capability === 'get') return true;
@@ -87,26 +92,21 @@ export class V3LicensingBackend implements LicensingBackend {
 
   async listReports(scope: ReportScope): Promise<UsageReport[]> {
     const { reports } = this.client;
-    let wire: Awaited<ReturnType<ReturnType<typeof reports.all>['all']>>;
+    const decode = this.reportPages.decode;
     switch (scope.kind) {
       case 'all':
-        wire = await reports.all().all();
-        break;
+        return reports.all().allDecoded(decode);
       case 'latest':
-        wire = await reports.latest().all();
-        break;
+        return reports.latest().allDecoded(decode);
       case 'pending':
-        wire = (await reports.latest().all()).filter((r) => enumEquals(r.reportStatus, 'ApprovalRequired'));
-        break;
+        return (await reports.latest().allDecoded(decode)).filter((r) => enumEquals(r.status, 'ApprovalRequired'));
       case 'month':
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(scope.month)) {
           throw new VspcValidationError(`month must be YYYY-MM, not "${scope.month.slice(0, 20)}"`);
         }
         // 3.6.1 types the path parameter as a date; the first day of the month selects it.
-        wire = await reports.forDate(`${scope.month}-01`).all();
-        break;
+        return reports.forDate(`${scope.month}-01`).allDecoded(decode);
     }
-    return wire.map(reportToUsageReport).filter((r): r is UsageReport => r !== null);
   }
 
   reportCsv(reportId: number): Promise<Uint8Array> {
@@ -158,11 +158,12 @@ export class V3LicensingBackend implements LicensingBackend {
     await this.client.console.settings();
   }
 
-  close(): Promise<void> {
-    return this.client.close();
+  async close(): Promise<void> {
+    await Promise.all([this.client.close(), this.reportPages.close()]);
   }
 }
 
 export function createV3Backend(options: VspcClientOptions): LicensingBackend {
-  return new V3LicensingBackend(createVspcClient(options));
+  const reportPages = new ReportPageReader(options.logger ? { logger: options.logger } : {});
+  return new V3LicensingBackend(createVspcClient(options), reportPages);
 }

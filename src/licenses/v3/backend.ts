@@ -93,20 +93,26 @@ export class V3LicensingBackend implements LicensingBackend {
   async listReports(scope: ReportScope): Promise<UsageReport[]> {
     const { reports } = this.client;
     const decode = this.reportPages.decode;
+    let read: (UsageReport | null)[];
     switch (scope.kind) {
       case 'all':
-        return reports.all().allDecoded(decode);
+        read = await reports.all().allDecoded(decode);
+        break;
       case 'latest':
-        return reports.latest().allDecoded(decode);
       case 'pending':
-        return (await reports.latest().allDecoded(decode)).filter((r) => enumEquals(r.status, 'ApprovalRequired'));
+        read = await reports.latest().allDecoded(decode);
+        break;
       case 'month':
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(scope.month)) {
           throw new VspcValidationError(`month must be YYYY-MM, not "${scope.month.slice(0, 20)}"`);
         }
         // 3.6.1 types the path parameter as a date; the first day of the month selects it.
-        return reports.forDate(`${scope.month}-01`).allDecoded(decode);
+        read = await reports.forDate(`${scope.month}-01`).allDecoded(decode);
+        break;
     }
+    // Reports without parameters (neither spelling) cannot be referenced: left out.
+    const usable = read.filter((r): r is UsageReport => r !== null);
+    return scope.kind === 'pending' ? usable.filter((r) => enumEquals(r.status, 'ApprovalRequired')) : usable;
   }
 
   reportCsv(reportId: number): Promise<Uint8Array> {

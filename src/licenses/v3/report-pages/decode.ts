@@ -1,14 +1,13 @@
-/** One page of usage reports, raw answer → the reports model: the same on the main thread and in a worker. */
+/**
+ * One page of usage reports, raw answer → the reports model: the same on the main thread and in a
+ * worker. A report without parameters stays in the page as null (the caller drops it): the paging
+ * steps by how many items a page holds.
+ */
 import type { UsageReport } from '../../../reports/model.js';
 import { type Exchange, type Page, parseReportPage, type RawResponse } from '../../../vspc/index.js';
 import { reportToUsageReport } from '../map-reports.js';
 
-export function decodeReportPage(response: RawResponse, exchange: Exchange): Page<UsageReport> {
+export function decodeReportPage(response: RawResponse, exchange: Exchange): Page<UsageReport | null> {
   const page = parseReportPage(response, exchange);
-  const items: UsageReport[] = [];
-  for (const wire of page.items) {
-    const report = reportToUsageReport(wire);
-    if (report) items.push(report);
-  }
-  return { items, total: page.total };
+  return { items: page.items.map(reportToUsageReport), total: page.total };
 }

@@ -9,7 +9,7 @@ export interface DecodeRequest {
 }
 
 /**
- * `items` is the JSON of the `UsageReport[]`: the main thread parses it about twice as fast as it
+ * `items` is the JSON of the `(UsageReport | null)[]`: the main thread parses it about twice as fast as it
  * takes a structured clone of the same objects (measured: ~7 vs ~13 ms for a month of 1,000 companies).
  */
 export type DecodeReply =

@@ -84,13 +84,13 @@ export class ReportPageReader {
   }
 
   /** A `PageDecoder` for `PagedCollection.allDecoded`. */
-  readonly decode = async (response: RawResponse, exchange: Exchange): Promise<Page<UsageReport>> => {
+  readonly decode = async (response: RawResponse, exchange: Exchange): Promise<Page<UsageReport | null>> => {
     const slot = response.body.byteLength < this.#minBytes ? null : this.#readySlot();
     const reply = slot ? await this.#send(slot, response, exchange) : null;
     if (reply && !(reply instanceof Error)) {
       if ('items' in reply) {
         this.counts.worker++;
-        return { items: JSON.parse(reply.items) as UsageReport[], total: reply.total };
+        return { items: JSON.parse(reply.items) as (UsageReport | null)[], total: reply.total };
       }
       if (reply.error.unexpected) {
         throw new VspcUnexpectedResponseError(reply.error.message, {

@@ -14,11 +14,9 @@ import { createInsightService, DEFAULT_USAGE_THRESHOLDS } from '../src/insight/c
 import { keptMonthsIn } from '../src/insight/kept-months.js';
 import { monthsEndingWith } from '../src/insight/months.js';
 import { buildTrend } from '../src/insight/trend.js';
-import { V3LicensingBackend } from '../src/licenses/v3/index.js';
-import { ReportPageReader } from '../src/licenses/v3/report-pages/pool.js';
+import { createV3Backend } from '../src/licenses/v3/index.js';
 import { silentLogger } from '../src/log.js';
 import { createStore } from '../src/store/create-store.js';
-import { createVspcClient } from '../src/vspc/index.js';
 import { CONCURRENCY, LATENCY_MS } from './inventory-load.js';
 import { startSimulatorProcess } from './lib/children.js';
 import { median } from './lib/stats.js';
@@ -35,10 +33,8 @@ export interface InsightTrendResult {
   monthRequests: number;
   firstTrendMs: number;
   limitMs: number;
-  /** Longest the main thread's event loop was held during the first trend (what a Slack ack would wait). */
+  /** Longest the event loop was held during the first trend (what a Slack ack would wait). */
   firstTrendLoopDelayMs: number;
-  /** Report pages of the first trend read in a worker thread / on the main thread. */
-  firstTrendPages: { worker: number; main: number };
   /** The same trend again in the same process: final months from memory, /latest from VSPC. */
   keptTrendMs: number;
   keptMonthRequests: number;
@@ -73,15 +69,13 @@ export async function measureInsightTrend(): Promise<InsightTrendResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-insight-'));
   const store = await createStore(`sqlite:${join(dir, 'insight.sqlite')}`);
   const requests: string[] = [];
-  const reportPages = new ReportPageReader();
-  const client = createVspcClient({
+  const backend = createV3Backend({
     url: sim.url,
     auth: { type: 'apiKey', apiKey: 'bench' },
     pageConcurrency: CONCURRENCY,
     logger: silentLogger,
     onRequest: (info: { operation: string }) => requests.push(info.operation),
   });
-  const backend = new V3LicensingBackend(client, reportPages);
   const clock = () => new Date();
   const kept = keptMonthsIn(store, clock);
   const newService = () =>
@@ -95,13 +89,11 @@ export async function measureInsightTrend(): Promise<InsightTrendResult> {
     });
   const service = newService();
   try {
-    // Warm the connection and the token, so the first trend measures the months and not the login;
-    // the simulator's JSON of every report (kept per report), so it measures the bot and not the
-    // simulator serializing ~2.5 MB a month on its one thread (about 1 s for 24 months); and start
-    // the report-page workers, as any report read in the last minute leaves them.
+    // Warm the connection and the token, so the first trend measures the months and not the login,
+    // and the simulator's JSON of every report (kept per report), so it measures the bot and not
+    // the simulator serializing ~2.5 MB a month on its one thread (about 1 s for 24 months).
     await backend.ping();
     await warmSimulatorReports(sim.url);
-    await reportPages.ready();
     requests.length = 0;
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
@@ -109,7 +101,6 @@ export async function measureInsightTrend(): Promise<InsightTrendResult> {
     const first = await service.trend({ months: MONTHS });
     const firstTrendMs = performance.now() - started;
     loop.disable();
-    const firstTrendPages = { ...reportPages.counts };
     const monthRequests = requests.filter((r) => r === 'GetLicensingReportsForDate').length;
 
     requests.length = 0;
@@ -144,7 +135,6 @@ export async function measureInsightTrend(): Promise<InsightTrendResult> {
       firstTrendMs,
       limitMs: (1 + Math.ceil(MONTHS / CONCURRENCY)) * LATENCY_MS,
       firstTrendLoopDelayMs: loop.max / 1e6,
-      firstTrendPages,
       keptTrendMs: median(keptRounds),
       keptMonthRequests,
       restartTrendMs: median(restartRounds),

@@ -98,8 +98,7 @@ const figures: Figure[] = [
     text: '≤ 1.5×',
     max: 1.5,
   }),
-  figure('insight: event-loop delay max during the first trend (main thread)', insight.firstTrendLoopDelayMs, 'ms'),
-  figure('insight: report pages of the first trend read in worker threads', insight.firstTrendPages.worker, ''),
+  figure('insight: event-loop delay max during the first trend', insight.firstTrendLoopDelayMs, 'ms'),
   figure('insight: report-for-date requests, first trend', insight.monthRequests, ''),
   figure('insight: report-for-date requests, later trends (kept months)', insight.keptMonthRequests, '', {
     text: '0',

@@ -5,9 +5,7 @@ export { createVspcClient, type VspcClient } from './client.js';
 export * from './errors.js';
 export type { UploadFile, WriteOptions } from './license-resource.js';
 export type { AsyncPollOptions, RequestInfo, RetryOptions, VspcClientOptions } from './options.js';
-export { type Page, type PageDecoder, PagedCollection, VspcCollectionTooLargeError } from './paging.js';
-export { parseReportPage } from './reports.js';
-export type { Exchange, RawResponse } from './request.js';
+export { type Page, PagedCollection, VspcCollectionTooLargeError } from './paging.js';
 export type { AsyncActionInfo, AsyncActionsConfig } from './schemas/async-actions.js';
 export type { CollectionQuery, FilterExpression, JsonPatch, SortExpression } from './schemas/common.js';
 export type {

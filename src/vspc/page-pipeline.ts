@@ -14,8 +14,8 @@ export interface Page<T> {
   total: number | null;
 }
 
-/** A page whose answer has arrived; calling it reads (parses and checks) it, or throws (here or elsewhere: a worker). */
-export type PageReader<T> = () => Page<T> | Promise<Page<T>>;
+/** A page whose answer has arrived; calling it reads (parses and checks) it, or throws. */
+export type PageReader<T> = () => Page<T>;
 
 /** Sends the request of one page; resolves once its answer is in, without reading it. */
 export type PageRequest<T> = (offset: number, limit: number) => Promise<PageReader<T>>;
@@ -39,7 +39,7 @@ export interface PagesOptions<T> {
 /** Pages of a collection in offset order, at most `concurrency` requests in flight. */
 export async function* pagesOf<T>(request: PageRequest<T>, options: PagesOptions<T>): AsyncGenerator<Page<T>> {
   const { concurrency, limit = PAGE_LIMIT, sizing } = options;
-  const first = await (await request(0, sizing ? Math.min(sizing.probeLimit, limit) : limit))();
+  const first = (await request(0, sizing ? Math.min(sizing.probeLimit, limit) : limit))();
   options.checkFirst?.(first);
   const total = first.total;
   if (total === null || first.items.length === 0 || total <= first.items.length) {

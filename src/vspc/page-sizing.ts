@@ -11,7 +11,7 @@ interface Page<T> {
   items: T[];
   total: number | null;
 }
-type PageReader<T> = () => Page<T> | Promise<Page<T>>;
+type PageReader<T> = () => Page<T>;
 type PageRequest<T> = (offset: number, limit: number) => Promise<PageReader<T>>;
 
 export interface PageSizing {
@@ -29,9 +29,9 @@ export function sizedLimit(probe: readonly unknown[], sizing: PageSizing, max: n
  * is below what a sized page asks for answers short, and the rest is asked for right after.
  */
 export async function requestRange<T>(request: PageRequest<T>, offset: number, count: number): Promise<PageReader<T>> {
-  let page: Page<T> = await (await request(offset, count))();
+  let page: Page<T> = (await request(offset, count))();
   while (page.items.length < count) {
-    const more = await (await request(offset + page.items.length, count - page.items.length))();
+    const more = (await request(offset + page.items.length, count - page.items.length))();
     if (more.items.length === 0) break;
     page = { items: page.items.concat(more.items), total: page.total };
   }

@@ -9,19 +9,9 @@ import { PAGE_LIMIT } from './options.js';
 import { type Page, type PageReader, pagesOf } from './page-pipeline.js';
 import type { PageSizing } from './page-sizing.js';
 import { parseResponse } from './parse-response.js';
-import type { Exchange, RawResponse } from './request.js';
 import { listEnvelope } from './schemas/envelope.js';
 
 export type { Page } from './page-pipeline.js';
-
-/**
- * Reads a page's raw answer into its items, with the checks and errors `PagedCollection` gives, and
- * converts them: for pages big enough that a caller reads them elsewhere than on the main thread.
- */
-export type PageDecoder<U> = (response: RawResponse, exchange: Exchange) => Promise<Page<U>>;
-
-/** How a page is read: its items checked here and converted (null: as they are), or a caller's decoder. */
-type Reading<T, U> = { convert: ((item: T) => U) | null } | { decode: PageDecoder<U> };
 
 /** A fetch-all met more items than its cap: the caller asked for a bounded answer. */
 export class VspcCollectionTooLargeError extends Error {
@@ -55,7 +45,7 @@ export class PagedCollection<T> {
 
   /** One page. */
   async page(offset: number, limit = PAGE_LIMIT): Promise<Page<T>> {
-    return (await this.receive<T>(offset, limit, { convert: null }))();
+    return (await this.receive<T>(offset, limit, null))();
   }
 
   /**
@@ -63,11 +53,9 @@ export class PagedCollection<T> {
    * converts it. Converting in the same step leaves a page's wire objects garbage at once, so the
    * collector never copies them while other pages are still out (`null`: the items as they are).
    */
-  private async receive<U>(offset: number, limit: number, reading: Reading<T, U>): Promise<PageReader<U>> {
+  private async receive<U>(offset: number, limit: number, convert: ((item: T) => U) | null): Promise<PageReader<U>> {
     const query = { ...this.spec.query, limit, offset };
     const { response, exchange } = await this.core.execute({ ...this.spec, query }, 'json');
-    if ('decode' in reading) return () => reading.decode(response, exchange);
-    const { convert } = reading;
     return () => {
       const answer = parseResponse(response, this.envelope(), exchange);
       const wire = answer.data as T[];
@@ -81,7 +69,7 @@ export class PagedCollection<T> {
 
   /** Every item, page by page (the pages after the first are fetched concurrently). */
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    const request = (offset: number, limit: number) => this.receive<T>(offset, limit, { convert: null });
+    const request = (offset: number, limit: number) => this.receive<T>(offset, limit, null);
     for await (const page of pagesOf(request, {
       concurrency: this.core.options.pageConcurrency,
       sizing: this.sizing,
@@ -92,7 +80,7 @@ export class PagedCollection<T> {
 
   /** All items; more than `maxItems` (default: the client's cap) is a `VspcCollectionTooLargeError`. */
   all(maxItems = this.core.options.maxItems): Promise<T[]> {
-    return this.collect<T>({ convert: null }, maxItems);
+    return this.collect<T>(null, maxItems);
   }
 
   /**
@@ -101,19 +89,14 @@ export class PagedCollection<T> {
    * (and ageing into the old generation) until the last page.
    */
   allAs<U>(convert: (item: T) => U, maxItems = this.core.options.maxItems): Promise<U[]> {
-    return this.collect({ convert }, maxItems);
+    return this.collect(convert, maxItems);
   }
 
-  /** All items, each page's raw answer read by `decode` (see `PageDecoder`). */
-  allDecoded<U>(decode: PageDecoder<U>, maxItems = this.core.options.maxItems): Promise<U[]> {
-    return this.collect({ decode }, maxItems);
-  }
-
-  /** `allAs`, `allDecoded`, or with `convert: null` (then `U` is `T`) the items as they are. */
-  private async collect<U>(reading: Reading<T, U>, maxItems: number): Promise<U[]> {
+  /** `allAs`, or with `null` (then `U` is `T`) the items as they are. */
+  private async collect<U>(convert: ((item: T) => U) | null, maxItems: number): Promise<U[]> {
     const endpoint = `${this.spec.method} ${this.spec.path}`;
     const items: U[] = [];
-    const pages = pagesOf((offset, limit) => this.receive(offset, limit, reading), {
+    const pages = pagesOf((offset, limit) => this.receive(offset, limit, convert), {
       concurrency: this.core.options.pageConcurrency,
       sizing: this.sizing,
       // Before any other page is asked for: a collection over the cap is not fetched.

@@ -2,12 +2,10 @@
 import type { VspcCore } from './core.js';
 import { VspcValidationError } from './errors.js';
 import type { WriteOptions } from './license-resource.js';
-import { type Page, PagedCollection } from './paging.js';
-import { parseResponse } from './parse-response.js';
+import { PagedCollection } from './paging.js';
 import { pathParam } from './path.js';
-import type { Exchange, RawResponse } from './request.js';
 import { type CollectionQuery, type JsonPatch, replacePatch } from './schemas/common.js';
-import { dataEnvelope, listEnvelope } from './schemas/envelope.js';
+import { dataEnvelope } from './schemas/envelope.js';
 import {
   type LicenseReportFinalizationStatus,
   LicenseReportFinalizationStatusSchema,
@@ -18,16 +16,6 @@ import {
 } from './schemas/reports.js';
 
 const SettingsEnvelope = dataEnvelope(SingleLicenseReportSettingsSchema);
-const ReportPage = listEnvelope(SingleLicenseReportSchema);
-
-/**
- * A page of reports from its raw answer, exactly as the collections check it (the same errors): for a
- * `PageDecoder` that reads the ~2.5 MB pages of a month elsewhere than on the main thread.
- */
-export function parseReportPage(response: RawResponse, exchange: Exchange): Page<SingleLicenseReport> {
-  const answer = parseResponse(response, ReportPage, exchange);
-  return { items: answer.data, total: answer.meta?.pagingInfo?.total ?? null };
-}
 
 export class LicensingReports {
   constructor(private readonly core: VspcCore) {}

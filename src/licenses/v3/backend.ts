@@ -25,8 +25,7 @@ import {
 } from '../backend.js';
 import { enumEquals, type License, type LicenseKind } from '../model.js';
 import { type KindEntry, V3_KINDS } from './kinds.js';
-import { organizationUsage } from './map-reports.js';
-import { ReportPageReader } from './report-pages/pool.js';
+import { organizationUsage, reportToUsageReport } from './map-reports.js';
 
 const OPERATION_OF: Record<Exclude<Capability, 'list' | 'get'>, keyof KindEntry> = {
   update: 'update',
@@ -40,11 +39,7 @@ const ASYNC_STATES = new Set(['running', 'succeed', 'failed', 'canceled']);
 export class V3LicensingBackend implements LicensingBackend {
   readonly apiVersion = 'v3' as const;
 
-  constructor(
-    private readonly client: VspcClient,
-    /** Reads report pages (megabytes each) off the main thread; see report-pages/pool.ts. */
-    private readonly reportPages = new ReportPageReader(),
-  ) {}
+  constructor(private readonly client: VspcClient) {}
 
   supports(kind: LicenseKind, capability: Capability): boolean {
     if (capability === 'list' || capability === 'get') return true;
@@ -92,27 +87,26 @@ export class V3LicensingBackend implements LicensingBackend {
 
   async listReports(scope: ReportScope): Promise<UsageReport[]> {
     const { reports } = this.client;
-    const decode = this.reportPages.decode;
-    let read: (UsageReport | null)[];
+    let wire: Awaited<ReturnType<ReturnType<typeof reports.all>['all']>>;
     switch (scope.kind) {
       case 'all':
-        read = await reports.all().allDecoded(decode);
+        wire = await reports.all().all();
         break;
       case 'latest':
+        wire = await reports.latest().all();
+        break;
       case 'pending':
-        read = await reports.latest().allDecoded(decode);
+        wire = (await reports.latest().all()).filter((r) => enumEquals(r.reportStatus, 'ApprovalRequired'));
         break;
       case 'month':
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(scope.month)) {
           throw new VspcValidationError(`month must be YYYY-MM, not "${scope.month.slice(0, 20)}"`);
         }
         // 3.6.1 types the path parameter as a date; the first day of the month selects it.
-        read = await reports.forDate(`${scope.month}-01`).allDecoded(decode);
+        wire = await reports.forDate(`${scope.month}-01`).all();
         break;
     }
-    // Reports without parameters (neither spelling) cannot be referenced: left out.
-    const usable = read.filter((r): r is UsageReport => r !== null);
-    return scope.kind === 'pending' ? usable.filter((r) => enumEquals(r.status, 'ApprovalRequired')) : usable;
+    return wire.map(reportToUsageReport).filter((r): r is UsageReport => r !== null);
   }
 
   reportCsv(reportId: number): Promise<Uint8Array> {
@@ -164,12 +158,11 @@ export class V3LicensingBackend implements LicensingBackend {
     await this.client.console.settings();
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.client.close(), this.reportPages.close()]);
+  close(): Promise<void> {
+    return this.client.close();
   }
 }
 
 export function createV3Backend(options: VspcClientOptions): LicensingBackend {
-  const reportPages = new ReportPageReader(options.logger ? { logger: options.logger } : {});
-  return new V3LicensingBackend(createVspcClient(options), reportPages);
+  return new V3LicensingBackend(createVspcClient(options));
 }

@@ -5,8 +5,25 @@
  * SQLite retries the file on the next statement).
  */
 
-/** PostgreSQL SQLSTATEs of a server going away or refusing connections (class 08, 57P0x, 53100 disk full). */
-const PG_UNAVAILABLE = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53100']);
+/**
+ * PostgreSQL SQLSTATEs of a server going away or refusing connections (class 08, 57P0x) or out of a
+ * resource for now (class 53: 53100 disk full, 53200 out of memory, 53300 too many connections,
+ * e.g. while other replicas' pools fill up during a restart).
+ */
+const PG_UNAVAILABLE = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53000',
+  '53100',
+  '53200',
+  '53300',
+]);
 /** Socket errors of the pg driver. */
 const SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 /** better-sqlite3 `SqliteError.code`s (extended codes start with the primary one). */

@@ -104,6 +104,31 @@ export function fileFromRow(row: FileRow): StoredFile {
   };
 }
 
+/** The columns of an audit entry, in the order `auditValues` gives them: one place for both stores' INSERT. */
+export const AUDIT_COLUMNS = 'at, actor, event, what, target, action_id, outcome, request_id';
+
+export function auditValues(entry: Omit<AuditEntry, 'id'>): unknown[] {
+  return [
+    millis(entry.at),
+    entry.actor,
+    entry.event,
+    entry.what,
+    entry.target,
+    entry.actionId,
+    entry.outcome,
+    entry.requestId,
+  ];
+}
+
+/** The columns of a stored file, in the order `fileValues` gives them. */
+export const FILE_COLUMNS = 'id, name, size, sha256, bytes, uploaded_by, created_at';
+
+export function fileValues(file: StoredFile): unknown[] {
+  // A Buffer view of the same memory: both drivers bind Buffers as blobs (bytea).
+  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  return [file.id, file.name, file.size, file.sha256, bytes, file.uploadedBy, millis(file.createdAt)];
+}
+
 export function auditFromRow(row: AuditRow): AuditEntry {
   return {
     id: Number(row.id),

@@ -1,24 +1,14 @@
 /** The audit log on PostgreSQL: append-only, read newest first. */
 import type pg from 'pg';
-import { type AuditRow, auditFromRow, millis, rowLimit } from '../rows.js';
+import { AUDIT_COLUMNS, type AuditRow, auditFromRow, auditValues, rowLimit } from '../rows.js';
 import type { AuditStore } from '../types.js';
 
 export function postgresAudit(pool: pg.Pool): AuditStore {
   return {
     async appendAudit(entry) {
       await pool.query(
-        `INSERT INTO audit_log (at, actor, event, what, target, action_id, outcome, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          millis(entry.at),
-          entry.actor,
-          entry.event,
-          entry.what,
-          entry.target,
-          entry.actionId,
-          entry.outcome,
-          entry.requestId,
-        ],
+        `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        auditValues(entry),
       );
     },
 

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { StoreError } from '../errors.js';
 import { assertFileIntact } from '../file-integrity.js';
-import { type FileRow, fileFromRow, millis } from '../rows.js';
+import { FILE_COLUMNS, type FileRow, fileFromRow, fileValues } from '../rows.js';
 import type { FileStore, StoredFile } from '../types.js';
 
 export function postgresFiles(pool: pg.Pool): FileStore {
@@ -18,17 +18,8 @@ export function postgresFiles(pool: pg.Pool): FileStore {
     async putFile(file) {
       assertFileIntact(file);
       const result = await pool.query(
-        `INSERT INTO files (id, name, size, sha256, bytes, uploaded_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-        [
-          file.id,
-          file.name,
-          file.size,
-          file.sha256,
-          Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-          file.uploadedBy,
-          millis(file.createdAt),
-        ],
+        `INSERT INTO files (${FILE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+        fileValues(file),
       );
       if (result.rowCount === 0) await assertSameFile(file);
     },

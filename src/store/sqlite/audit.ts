@@ -1,23 +1,12 @@
 /** The audit log on SQLite: append-only, read newest first. */
-import { type AuditRow, auditFromRow, millis, rowLimit } from '../rows.js';
+import { AUDIT_COLUMNS, type AuditRow, auditFromRow, auditValues, rowLimit } from '../rows.js';
 import type { AuditStore } from '../types.js';
 import type { SqliteStatements } from './statements.js';
 
 export function sqliteAudit({ statement }: SqliteStatements): AuditStore {
   return {
     async appendAudit(entry) {
-      statement(`
-        INSERT INTO audit_log (at, actor, event, what, target, action_id, outcome, request_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        millis(entry.at),
-        entry.actor,
-        entry.event,
-        entry.what,
-        entry.target,
-        entry.actionId,
-        entry.outcome,
-        entry.requestId,
-      );
+      statement(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...auditValues(entry));
     },
 
     async listAudit(limit) {

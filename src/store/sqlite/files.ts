@@ -1,7 +1,7 @@
 /** Uploaded license files on SQLite, checked against their sha256 on the way in and out. */
 import { StoreError } from '../errors.js';
 import { assertFileIntact } from '../file-integrity.js';
-import { type FileRow, fileFromRow, millis } from '../rows.js';
+import { FILE_COLUMNS, type FileRow, fileFromRow, fileValues } from '../rows.js';
 import type { FileStore, StoredFile } from '../types.js';
 import type { SqliteStatements } from './statements.js';
 
@@ -17,17 +17,9 @@ export function sqliteFiles({ statement }: SqliteStatements): FileStore {
   return {
     async putFile(file) {
       assertFileIntact(file);
-      const result = statement(`
-        INSERT INTO files (id, name, size, sha256, bytes, uploaded_by, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(
-        file.id,
-        file.name,
-        file.size,
-        file.sha256,
-        Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-        file.uploadedBy,
-        millis(file.createdAt),
-      );
+      const result = statement(
+        `INSERT INTO files (${FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      ).run(...fileValues(file));
       if (result.changes === 0) assertSameFile(file);
     },
 

@@ -207,6 +207,8 @@ export async function createServices(config: AppConfig, options: ServicesOptions
     },
     async close() {
       await digest.stop();
+      // Kept months are written after the trend answered: into the store before it closes.
+      await insight.settled();
       await backend.close();
       await store.close();
     },

@@ -106,6 +106,7 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
   return {
     supported,
     thresholds,
+    settled: () => source.settled(),
 
     async history(count) {
       refuseOnV2();

@@ -44,6 +44,9 @@ export interface InsightService {
    * the month before. Null when VSPC has no report with that id.
    */
   compareReport(report: number | UsageReport): Promise<ReportComparison | null>;
+
+  /** Resolves once the months read so far are written to the store (they are written after the answer). */
+  settled(): Promise<void>;
 }
 
 /**

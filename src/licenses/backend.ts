@@ -4,6 +4,7 @@
  * `src/licenses/v2/` over the legacy v2 API. Nothing above this interface imports `src/vspc/`.
  */
 import type { FinalizationResult, OrganizationUsage, ReportScope, UsageQuery, UsageReport } from '../reports/model.js';
+import type { RequestSlots } from '../vspc/request-slots.js';
 import type { License, LicenseKind } from './model.js';
 
 /** Every write carries the pending action's id; it becomes VSPC's `X-Request-id` (idempotence, async tracking). */
@@ -41,7 +42,8 @@ export interface LicensingBackend {
   setAutoUpdate(kind: LicenseKind, uid: string, enabled: boolean, ctx: WriteContext): Promise<License | null>;
   deleteLicense(kind: LicenseKind, uid: string, section: VbrDeleteSection | null, ctx: WriteContext): Promise<void>;
 
-  listReports(scope: ReportScope): Promise<UsageReport[]>;
+  /** `slots`: requests shared with other reads running at once (insight reads months in parallel). */
+  listReports(scope: ReportScope, options?: { slots?: RequestSlots }): Promise<UsageReport[]>;
   reportCsv(reportId: number): Promise<Uint8Array>;
   finalizeReports(ctx: WriteContext): Promise<FinalizationResult>;
   getReportSettings(): Promise<{ autoApprove: boolean }>;

@@ -60,6 +60,7 @@ export interface UsageQuery {
   serverType?: 'BackupAndReplication' | 'CloudConnect' | 'VONE' | 'VB365' | 'VSPC';
 }
 
+/** `month` is read for usage insight: its reports' `products` come without their per-workload lines. */
 export type ReportScope = { kind: 'all' } | { kind: 'latest' } | { kind: 'pending' } | { kind: 'month'; month: string };
 
 export interface FinalizationResult {

@@ -6,8 +6,15 @@ export * from './errors.js';
 export type { UploadFile, WriteOptions } from './license-resource.js';
 export type { AsyncPollOptions, RequestInfo, RetryOptions, VspcClientOptions } from './options.js';
 export { type Page, PagedCollection, VspcCollectionTooLargeError } from './paging.js';
+export { RequestSlots } from './request-slots.js';
 export type { AsyncActionInfo, AsyncActionsConfig } from './schemas/async-actions.js';
-export type { CollectionQuery, FilterExpression, JsonPatch, SortExpression } from './schemas/common.js';
+export type {
+  CollectionQuery,
+  FilterExpression,
+  JsonPatch,
+  SelectExpression,
+  SortExpression,
+} from './schemas/common.js';
 export type {
   BackupServerLicense,
   ConsoleLicense,

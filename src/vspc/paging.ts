@@ -9,9 +9,12 @@ import { PAGE_LIMIT } from './options.js';
 import { type Page, type PageReader, pagesOf } from './page-pipeline.js';
 import type { PageSizing } from './page-sizing.js';
 import { parseResponse } from './parse-response.js';
+import type { RequestSlots } from './request-slots.js';
 import { listEnvelope } from './schemas/envelope.js';
 
 export type { Page } from './page-pipeline.js';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A fetch-all met more items than its cap: the caller asked for a bounded answer. */
 export class VspcCollectionTooLargeError extends Error {
@@ -33,7 +36,14 @@ export class PagedCollection<T> {
     private readonly itemSchema: z.ZodType<T>,
     /** Pages by bytes instead of a fixed count (see page-sizing.ts). */
     private readonly sizing?: PageSizing,
+    /** Slots shared with other collections (see request-slots.ts); none: only the page pipeline's own bound. */
+    private readonly slots?: RequestSlots,
   ) {}
+
+  /** The same collection, its requests sent through `slots` together with other collections'. */
+  through(slots: RequestSlots): PagedCollection<T> {
+    return new PagedCollection(this.core, this.spec, this.itemSchema, this.sizing, slots);
+  }
 
   #envelope: ReturnType<typeof listEnvelope<z.ZodType<T>>> | undefined;
 
@@ -55,7 +65,16 @@ export class PagedCollection<T> {
    */
   private async receive<U>(offset: number, limit: number, convert: ((item: T) => U) | null): Promise<PageReader<U>> {
     const query = { ...this.spec.query, limit, offset };
-    const { response, exchange } = await this.core.execute({ ...this.spec, query }, 'json');
+    const give = await this.slots?.take();
+    let sent: Awaited<ReturnType<VspcCore['execute']>>;
+    try {
+      sent = await this.core.execute({ ...this.spec, query }, 'json');
+    } finally {
+      give?.();
+    }
+    const { response, exchange } = sent;
+    // The request given the slot leaves before this answer is read.
+    if (give) await nextTurn();
     return () => {
       const answer = parseResponse(response, this.envelope(), exchange);
       const wire = answer.data as T[];

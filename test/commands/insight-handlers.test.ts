@@ -23,6 +23,7 @@ function stubInsight(overrides: Partial<InsightService> = {}): InsightService & 
       throw new Error('not used');
     },
     compareReport: async () => comparison(3),
+    settled: async () => {},
     ...overrides,
     asked,
   };

@@ -115,6 +115,7 @@ describe('loadDigest reads the usage changes beside the licenses', () => {
       forecast: fail,
       usageChanges: async () => PLANTED,
       compareReport: fail,
+      settled: async () => {},
       ...overrides,
     };
   }

@@ -43,19 +43,24 @@ function memoryKept(): KeptMonths & { rows: Map<string, { built: MonthReport; re
   };
 }
 
-/** A backend whose month answers wait until released, so the calls in flight can be counted. */
+/**
+ * A backend whose month answers take a moment, sent through the request slots it is given (as the
+ * VSPC client does), so the requests in flight can be counted.
+ */
 function slowBackend(reports: UsageReport[], bySelect: (date: string) => UsageReport[]) {
   const backend = createFakeBackend({ reports });
   let inFlight = 0;
   const stats = { maxInFlight: 0, monthCalls: [] as string[] };
   const listReports = backend.listReports.bind(backend);
-  backend.listReports = async (scope) => {
+  backend.listReports = async (scope, options) => {
     if (scope.kind !== 'month') return listReports(scope);
+    const give = await options?.slots?.take();
     stats.monthCalls.push(scope.month);
     inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
     await new Promise((resolve) => setTimeout(resolve, 5));
     inFlight--;
+    give?.();
     return bySelect(scope.month);
   };
   return { backend, stats };
@@ -72,6 +77,7 @@ describe('HistorySource', () => {
     const latest = await source.latest();
     expect(latest.month).toBe('2026-02');
     const first = await source.months(['2025-08', ...MONTHS], latest);
+    await source.settled();
     expect(stats.maxInFlight).toBe(2);
     expect(stats.monthCalls.sort()).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
     expect(first.fetched).toEqual(['2025-08', ...MONTHS]);
@@ -94,6 +100,7 @@ describe('HistorySource', () => {
     const kept = memoryKept();
     const source = new HistorySource({ backend, kept, concurrency: 4 });
     await source.months(['2025-12', '2026-01'], { month: '2026-02', reports: [] });
+    await source.settled();
     expect([...kept.rows.keys()]).toEqual(['2025-12']);
   });
 
@@ -104,11 +111,20 @@ describe('HistorySource', () => {
       const before = mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
       return ALL.filter((r) => r.intervalStart.startsWith(before));
     });
-    const source = new HistorySource({ backend, kept: null, concurrency: 1 });
+    const infos: string[] = [];
+    const logger = { info: (_: unknown, message: string) => infos.push(message) } as never;
+    const source = new HistorySource({ backend, kept: null, concurrency: 1, logger });
     const got = await source.months(['2025-11', '2025-12'], { month: '2026-02', reports: [] });
     expect(got.byMonth.get('2025-11')!.reports.map((r) => r.reportId)).toEqual([3]);
     expect(got.byMonth.get('2025-12')!.reports.map((r) => r.reportId)).toEqual([4]);
-    expect(stats.monthCalls).toEqual(['2025-11', '2025-12', '2026-01']);
+    // 2025-12 was on its way before 2025-11's answer told: it is asked again, with the later date.
+    expect(stats.monthCalls).toEqual(['2025-11', '2025-12', '2025-12', '2026-01']);
+    expect(infos).toHaveLength(1);
+    // Once known, each month is asked once, with the 1st of the month after.
+    stats.monthCalls.length = 0;
+    const later = await source.months(['2025-10'], { month: '2026-02', reports: [] });
+    expect(later.byMonth.get('2025-10')!.reports.map((r) => r.reportId)).toEqual([2]);
+    expect(stats.monthCalls).toEqual(['2025-11']);
   });
 
   it('reads the months from VSPC when the store fails, and says so in the log', async () => {
@@ -128,11 +144,31 @@ describe('HistorySource', () => {
     };
     const source = new HistorySource({ backend, kept, concurrency: 4, logger });
     const got = await source.months(['2025-10'], { month: '2026-02', reports: [] });
+    await source.settled();
     expect(got.byMonth.get('2025-10')!.reports.map((r) => r.reportId)).toEqual([2]);
     expect(stats.monthCalls).toEqual(['2025-10']);
     expect(warnings).toEqual([
       'usage history: could not read kept months; reading them from VSPC',
       'usage history: could not keep a finalized month',
     ]);
+  });
+
+  it('answers before the months are written; a read of kept months waits for the writes', async () => {
+    const { backend, stats } = slowBackend(ALL, (m) => ALL.filter((r) => r.intervalStart.startsWith(m)));
+    const kept = memoryKept();
+    const keep = kept.keep.bind(kept);
+    kept.keep = async (month, reports) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await keep(month, reports);
+    };
+    const source = new HistorySource({ backend, kept, concurrency: 4 });
+    await source.months(MONTHS.slice(0, 3), { month: '2026-02', reports: [] });
+    expect(kept.rows.size).toBe(0);
+    stats.monthCalls.length = 0;
+    const again = await source.months(MONTHS.slice(0, 3), { month: '2026-02', reports: [] });
+    expect(stats.monthCalls).toEqual([]);
+    expect(again.fromStore).toEqual(MONTHS.slice(0, 3));
+    await source.settled();
+    expect([...kept.rows.keys()].sort()).toEqual(MONTHS.slice(0, 3));
   });
 });

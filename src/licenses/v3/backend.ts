@@ -1,5 +1,6 @@
 /** `LicensingBackend` over the VSPC REST v3 client: licenses through the kinds registry, plus reports and usage. */
 
+import type { Logger } from '../../log.js';
 import type {
   FinalizationResult,
   OrganizationUsage,
@@ -9,6 +10,8 @@ import type {
 } from '../../reports/model.js';
 import {
   createVspcClient,
+  type RequestSlots,
+  type SingleLicenseReport,
   type VspcClient,
   type VspcClientOptions,
   VspcNotFoundError,
@@ -26,6 +29,7 @@ import {
 import { enumEquals, type License, type LicenseKind } from '../model.js';
 import { type KindEntry, V3_KINDS } from './kinds.js';
 import { organizationUsage, reportToUsageReport } from './map-reports.js';
+import { MONTH_SELECT, SelectedReports } from './selected-reports.js';
 
 const OPERATION_OF: Record<Exclude<Capability, 'list' | 'get'>, keyof KindEntry> = {
   update: 'update',
@@ -39,7 +43,14 @@ const ASYNC_STATES = new Set(['running', 'succeed', 'failed', 'canceled']);
 export class V3LicensingBackend implements LicensingBackend {
   readonly apiVersion = 'v3' as const;
 
-  constructor(private readonly client: VspcClient) {}
+  readonly #reports: SelectedReports;
+
+  constructor(
+    private readonly client: VspcClient,
+    logger?: Logger,
+  ) {
+    this.#reports = new SelectedReports(logger);
+  }
 
   supports(kind: LicenseKind, capability: Capability): boolean {
     if (capability === 'list' || capability === 'get') return true;
@@ -85,26 +96,32 @@ export class V3LicensingBackend implements LicensingBackend {
     await this.operation(kind, 'delete', 'delete')(this.client, uid, section, ctx.requestId);
   }
 
-  async listReports(scope: ReportScope): Promise<UsageReport[]> {
+  async listReports(scope: ReportScope, options: { slots?: RequestSlots } = {}): Promise<UsageReport[]> {
     const { reports } = this.client;
-    let wire: Awaited<ReturnType<ReturnType<typeof reports.all>['all']>>;
+    const read = this.#reports;
+    const { slots } = options;
+    let wire: SingleLicenseReport[];
     switch (scope.kind) {
       case 'all':
-        wire = await reports.all().all();
+        wire = await read.read((query) => reports.all(query), { slots });
         break;
       case 'latest':
-        wire = await reports.latest().all();
+        wire = await read.read((query) => reports.latest(query), { slots });
         break;
       case 'pending':
-        wire = (await reports.latest().all()).filter((r) => enumEquals(r.reportStatus, 'ApprovalRequired'));
+        wire = (await read.read((query) => reports.latest(query), { slots })).filter((r) =>
+          enumEquals(r.reportStatus, 'ApprovalRequired'),
+        );
         break;
-      case 'month':
+      case 'month': {
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(scope.month)) {
           throw new VspcValidationError(`month must be YYYY-MM, not "${scope.month.slice(0, 20)}"`);
         }
         // 3.6.1 types the path parameter as a date; the first day of the month selects it.
-        wire = await reports.forDate(`${scope.month}-01`).all();
+        const date = `${scope.month}-01`;
+        wire = await read.read((query) => reports.forDate(date, query), { select: MONTH_SELECT, slots });
         break;
+      }
     }
     return wire.map(reportToUsageReport).filter((r): r is UsageReport => r !== null);
   }
@@ -164,5 +181,5 @@ export class V3LicensingBackend implements LicensingBackend {
 }
 
 export function createV3Backend(options: VspcClientOptions): LicensingBackend {
-  return new V3LicensingBackend(createVspcClient(options));
+  return new V3LicensingBackend(createVspcClient(options), options.logger);
 }

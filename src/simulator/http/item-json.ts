@@ -7,9 +7,15 @@
  */
 import type { SimResponse } from './types.js';
 
+/** What a request sees of each item (VSPC's `select`): named by `key`, kept per item and key. */
+export interface ItemView<T> {
+  key: string;
+  project(item: T): unknown;
+}
+
 export interface ItemJsonCache<T extends object> {
-  /** `200 {data, meta: {pagingInfo}, errors: null}` for a page of items. */
-  page(items: readonly T[], paging: { limit: number; offset: number }): SimResponse;
+  /** `200 {data, meta: {pagingInfo}, errors: null}` for a page of items (each as `view` shows it). */
+  page(items: readonly T[], paging: { limit: number; offset: number }, view?: ItemView<T> | null): SimResponse;
 }
 
 /** Whether the JSON kept for an item (with what `stamp` recorded then) still is the item's JSON. */
@@ -19,19 +25,25 @@ interface Freshness<T, S> {
 }
 
 function cacheWith<T extends object, S>(freshness: Freshness<T, S>): ItemJsonCache<T> {
-  const cache = new WeakMap<T, { stamp: S; json: string }>();
-  const jsonOf = (item: T): string => {
-    const known = cache.get(item);
+  const cache = new WeakMap<T, Map<string, { stamp: S; json: string }>>();
+  const jsonOf = (item: T, view: ItemView<T> | null): string => {
+    const key = view?.key ?? '';
+    let views = cache.get(item);
+    const known = views?.get(key);
     if (known && freshness.current(item, known.stamp)) return known.json;
-    const json = JSON.stringify(item);
-    cache.set(item, { stamp: freshness.stamp(item), json });
+    const json = JSON.stringify(view ? view.project(item) : item);
+    if (!views) {
+      views = new Map();
+      cache.set(item, views);
+    }
+    views.set(key, { stamp: freshness.stamp(item), json });
     return json;
   };
   return {
-    page(items, paging) {
+    page(items, paging, view = null) {
       const slice = items.slice(paging.offset, paging.offset + paging.limit);
       const meta = JSON.stringify({ pagingInfo: { total: items.length, count: slice.length, offset: paging.offset } });
-      const body = `{"data":[${slice.map(jsonOf).join(',')}],"meta":${meta},"errors":null}`;
+      const body = `{"data":[${slice.map((item) => jsonOf(item, view)).join(',')}],"meta":${meta},"errors":null}`;
       return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(body) };
     },
   };

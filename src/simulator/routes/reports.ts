@@ -4,6 +4,7 @@ import { itemJsonCache } from '../http/item-json.js';
 import { isPaging, parsePaging } from '../http/paging.js';
 import { applyQuery } from '../http/query.js';
 import { badRequest, binary, notFound, ok } from '../http/respond.js';
+import { project, readSelect } from '../http/select.js';
 import type { SimRequest, SimResponse } from '../http/types.js';
 import { type Route, route } from '../router.js';
 import type { SimulatorState } from '../state.js';
@@ -18,7 +19,13 @@ export function reportRoutes(state: SimulatorState): Route[] {
   const json = itemJsonCache<SingleLicenseReport>((report) => String(report.reportStatus));
   const paged = (req: SimRequest, reports: readonly SingleLicenseReport[]): SimResponse => {
     const paging = parsePaging(req.query);
-    return isPaging(paging) ? json.page(applyQuery(reports, req.query), paging) : paging;
+    if (!isPaging(paging)) return paging;
+    const select = readSelect(req.query);
+    const view = select && {
+      key: select.key,
+      project: (report: SingleLicenseReport) => project(report, select.selection),
+    };
+    return json.page(applyQuery(reports, req.query), paging, view);
   };
   return [
     route('GET', '/api/v3/licensing/reports', 'GetLicensingReports', (req) => paged(req, inv.reports)),

@@ -75,8 +75,15 @@ export interface SortExpression {
   collation?: string;
 }
 
-/** The optional `filter` and `sort` of VSPC's collection operations (sent as JSON in the query). */
+/** One property VSPC is asked to return: `name`, or `subschema.name` (documented in VSPC 9.0's `select`). */
+export interface SelectExpression {
+  propertyPath: string;
+}
+
+/** The optional `filter`, `sort` and `select` of VSPC's collection operations (sent as JSON in the query). */
 export interface CollectionQuery {
   filter?: FilterExpression[];
   sort?: SortExpression[];
+  /** Only these properties of each item; a server may still send more, so readers take what they get. */
+  select?: SelectExpression[];
 }

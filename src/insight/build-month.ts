@@ -25,17 +25,23 @@ function latestPerOwner(snapshots: readonly ReportSnapshot[]): Map<string, Repor
   return byOwner;
 }
 
+/** The key of an itemized line (`orgKey` of its UID alone: lines are matched by UID only). */
+const uidKey = (uid: string): string => (uid ? uid.toLowerCase() : 'name:');
+
 function productsPerOrganization(ordered: readonly ReportSnapshot[]): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   for (const report of ordered) {
     const seenHere = new Map<string, Record<string, number>>();
     for (const line of report.organizationProducts) {
-      const key = orgKey({ uid: line.uid, name: '' });
-      // The first report that itemizes an organization wins: the same usage is not added twice.
-      if (out.has(key) && !seenHere.has(key)) continue;
-      const products = seenHere.get(key) ?? {};
+      const key = uidKey(line.uid);
+      let products = seenHere.get(key);
+      if (!products) {
+        // The first report that itemizes an organization wins: the same usage is not added twice.
+        if (out.has(key)) continue;
+        products = {};
+        seenHere.set(key, products);
+      }
       products[line.productType] = roundPoints((products[line.productType] ?? 0) + line.points);
-      seenHere.set(key, products);
     }
     for (const [key, products] of seenHere) out.set(key, products);
   }
@@ -48,32 +54,34 @@ export function buildMonth(month: Month, snapshots: readonly ReportSnapshot[]): 
   if (reports.length === 0) {
     return { month, status: 'missing', totalPoints: 0, organizations: [], products: [], reports: [] };
   }
-  const listed = new Set(reports.flatMap((r) => r.organizations.map(orgKey)));
+  const listed = new Set<string>();
+  for (const r of reports) for (const line of r.organizations) listed.add(orgKey(line));
   let roots = reports.filter((r) => !listed.has(orgKey(r.owner)));
   // Owners that list each other have no top: take the largest report as the bill.
   if (roots.length === 0) roots = [reports.reduce((a, b) => (b.totalPoints > a.totalPoints ? b : a))];
   const productsOf = productsPerOrganization([...roots, ...reports.filter((r) => !roots.includes(r))]);
 
   const rows = new Map<string, OrgPoints>();
-  const add = (line: ReportSnapshot['organizations'][number], reseller: OrgRef | null) => {
-    const key = orgKey(line);
+  const add = (line: ReportSnapshot['organizations'][number], key: string, reseller: OrgRef | null) => {
     const row = rows.get(key);
     if (row) row.points = roundPoints(row.points + line.points);
     else {
-      const products = productsOf.get(orgKey({ uid: line.uid, name: '' })) ?? {};
+      // With a UID the line's key is its UID's key; without one, the lines without UID share theirs.
+      const products = productsOf.get(line.uid ? key : uidKey('')) ?? {};
       rows.set(key, { uid: line.uid, name: line.name, type: line.type, points: line.points, products, reseller });
     }
   };
   const expand = (report: ReportSnapshot, reseller: OrgRef | null, visited: Set<ReportSnapshot>) => {
     for (const line of report.organizations) {
-      const own = line.uid || line.name ? byOwner.get(orgKey(line)) : undefined;
+      const key = orgKey(line);
+      const own = line.uid || line.name ? byOwner.get(key) : undefined;
       if (
         own &&
         !visited.has(own) &&
         Math.abs(sum(own.organizations.map((o) => o.points)) - line.points) <= SAME_POINTS
       ) {
         expand(own, { uid: line.uid, name: line.name }, new Set([...visited, own]));
-      } else add(line, reseller);
+      } else add(line, key, reseller);
     }
   };
   for (const root of roots) expand(root, null, new Set([root]));

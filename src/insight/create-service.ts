@@ -120,11 +120,16 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
       // One month more than shown: the first shown month's change needs its predecessor.
       const { months: all, got } = await window(count + 1);
       const [base, ...shown] = all as [MonthReport, ...MonthReport[]];
-      const seen = all.flatMap((m) => [
-        ...m.products.map((p) => p.productType),
-        ...m.organizations.flatMap((o) => Object.keys(o.products)),
-      ]);
-      const product = query.product === undefined ? null : resolveProduct(query.product, seen);
+      // The product types the months name (a few; gathered only when --product asks for one).
+      const seen = () => {
+        const types = new Set<string>();
+        for (const m of all) {
+          for (const p of m.products) types.add(p.productType);
+          for (const o of m.organizations) for (const type in o.products) types.add(type);
+        }
+        return [...types];
+      };
+      const product = query.product === undefined ? null : resolveProduct(query.product, seen());
       let org: { query: string; matched: OrgRef[] } | null = null;
       if (query.org !== undefined) {
         const matched = matchOrganizations(query.org, shown);

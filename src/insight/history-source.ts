@@ -82,11 +82,14 @@ export class HistorySource {
       byMonth.set(month, built);
       toKeep.push([built, reports]);
     };
-    if (latest.month !== null && missing.includes(latest.month)) settle(latest.month, latest.reports);
     // All months at once through one set of slots: at most `concurrency` requests out, and a
-    // month is parsed while the next ones travel.
+    // month is parsed while the next ones travel. The latest month is built once they are out.
     const slots = new RequestSlots(concurrency);
-    await Promise.all(toFetch.map(async (m) => settle(m, await this.fetchMonth(m, slots))));
+    const buildLatest = async () => {
+      await nextTurn();
+      if (latest.month !== null && missing.includes(latest.month)) settle(latest.month, latest.reports);
+    };
+    await Promise.all([...toFetch.map(async (m) => settle(m, await this.fetchMonth(m, slots))), buildLatest()]);
     if (kept) this.keepLater(kept, toKeep, latest.month);
     return { byMonth, fromStore, fetched: missing };
   }

@@ -20,7 +20,7 @@ import type { Logger } from '../log.js';
 import { RequestSlots } from '../vspc/request-slots.js';
 import { buildMonth } from './build-month.js';
 import { addMonths } from './months.js';
-import { type ReportSnapshot, snapshotOf } from './snapshot.js';
+import { ownLines, type ReportSnapshot, snapshotOf } from './snapshot.js';
 import type { Month, MonthReport } from './types.js';
 
 /** The store's side: months kept once final (status `missing`: VSPC has no reports for that month and never will). */
@@ -80,7 +80,8 @@ export class HistorySource {
     const settle = (month: Month, reports: readonly ReportSnapshot[]): void => {
       const built = buildMonth(month, reports);
       byMonth.set(month, built);
-      toKeep.push([built, reports]);
+      // Held until written: only what is kept of the reports, not their per-product lines.
+      toKeep.push([built, reports.map(ownLines)]);
     };
     // All months at once through one set of slots: at most `concurrency` requests out, and a
     // month is parsed while the next ones travel. The latest month is built once they are out.

@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import type { UsageMonthStore } from '../store/usage-months.js';
 import { buildMonth } from './build-month.js';
 import type { KeptMonths } from './history-source.js';
-import type { ReportSnapshot } from './snapshot.js';
+import { ownLines, type ReportSnapshot } from './snapshot.js';
 import type { Month, MonthReport } from './types.js';
 
 /** Built month + the reports' own lines (migration 5). */
@@ -52,9 +52,6 @@ function looksLikeMonth(value: unknown, month: Month): value is MonthReport {
     Array.isArray(m.reports)
   );
 }
-
-/** What `report <id>` reads of a kept report: its own lines; the per-product lines are in the built month. */
-const ownLines = (r: ReportSnapshot): ReportSnapshot => ({ ...r, organizationProducts: [] });
 
 export function keptMonthsIn(store: UsageMonthStore, clock: Clock, logger?: Logger): KeptMonths {
   const keep = (month: MonthReport, reports: readonly ReportSnapshot[]) =>

@@ -48,6 +48,10 @@ export function snapshotOf(report: UsageReport): ReportSnapshot {
   };
 }
 
+/** What `report <id>` reads of a kept report: its own lines; the per-product lines are in the built month. */
+export const ownLines = (r: ReportSnapshot): ReportSnapshot =>
+  r.organizationProducts.length === 0 ? r : { ...r, organizationProducts: [] };
+
 /** The key an organization is followed by across months: its UID, or its name when a report gave none. */
 export function orgKey(org: { uid: string; name: string }): string {
   return org.uid ? org.uid.toLowerCase() : `name:${org.name.toLowerCase()}`;

@@ -9,7 +9,7 @@ import { orgKey } from './snapshot.js';
 import type { Forecast, ForecastRow, Month, MonthReport, OrgRef } from './types.js';
 
 export const FORECAST_METHOD =
-  'Expected = points protected now + the organization’s average monthly growth over its last 3 reports × the part of the month still to come (a workload protected at any time in the month is billed, so decreases do not lower it).';
+  'Expected = points protected now + the organization’s average monthly growth over its last 3 reports × the part of the month still to come, in whole points (a workload protected at any time in the month is billed, so decreases do not lower it).';
 
 /** How many month-to-month steps the growth is averaged over. */
 export const GROWTH_STEPS = 3;
@@ -46,8 +46,12 @@ function monthlyGrowth(key: string, history: readonly Map<string, { points: numb
   return steps.length === 0 ? 0 : steps.reduce((t, s) => t + s, 0) / steps.length;
 }
 
+/**
+ * What is protected now, as VSPC counts it, plus the growth still to come in whole points: an
+ * estimate shown as 1,922.32 claimed a precision it does not have.
+ */
 export function expectedPoints(soFar: number, growth: number, remaining: number): number {
-  return soFar === 0 ? 0 : roundPoints(soFar + Math.max(0, growth) * remaining);
+  return soFar === 0 ? 0 : roundPoints(soFar + Math.round(Math.max(0, growth) * remaining));
 }
 
 export function buildForecast(input: ForecastInput): Forecast {

@@ -90,7 +90,13 @@ export class HistorySource {
       await nextTurn();
       if (latest.month !== null && missing.includes(latest.month)) settle(latest.month, latest.reports);
     };
-    await Promise.all([...toFetch.map(async (m) => settle(m, await this.fetchMonth(m, slots))), buildLatest()]);
+    const fetchAndBuild = async (m: Month) => {
+      const reports = await this.fetchMonth(m, slots);
+      // Built on a later turn: answers that arrived meanwhile are read first, and their slots freed.
+      await nextTurn();
+      settle(m, reports);
+    };
+    await Promise.all([...toFetch.map(fetchAndBuild), buildLatest()]);
     if (kept) this.keepLater(kept, toKeep, latest.month);
     return { byMonth, fromStore, fetched: missing };
   }

@@ -7,9 +7,11 @@
  * Every kept entry is logged whole at error level when it is kept, so it is in the log even if the
  * process dies before the database is back. The backlog is bounded (`limit`): an entry that finds it
  * full is logged and not kept. `close()` makes one last attempt and logs whatever is still waiting.
- * Writes are not idempotent: an INSERT whose commit succeeded but whose answer was lost (connection
- * cut at that instant) is kept and written again, so such an entry can appear twice.
+ * Each entry gets a key before its first attempt (migration 6): an INSERT whose commit succeeded but
+ * whose answer was lost (the connection cut at that instant) is kept and written again, and the
+ * second write adds nothing.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
 import type { AuditEntry, Store } from './types.js';
 import { storeUnavailable } from './unavailable.js';
@@ -114,7 +116,8 @@ export function withAuditBacklog(
 
   const wrapped: Store = {
     ...store,
-    async appendAudit(entry) {
+    async appendAudit(unkeyed) {
+      const entry = unkeyed.key ? unkeyed : { ...unkeyed, key: randomUUID() };
       if (waiting.length > 0) {
         // Behind the waiting ones, to keep the order; the caller does not wait for a database that is away.
         keep(entry, null);

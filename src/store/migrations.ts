@@ -86,6 +86,9 @@ CREATE TABLE digest_records (
 `;
 }
 
+const AUDIT_ENTRY_KEY = `ALTER TABLE audit_log ADD COLUMN entry_key TEXT;
+CREATE UNIQUE INDEX audit_log_entry_key ON audit_log (entry_key);`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -133,5 +136,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // Rows kept before it keep built NULL and format 1; the insight layer builds them on first read.
     sqlite: usageMonthsBuiltColumn('TEXT'),
     postgres: usageMonthsBuiltColumn('JSONB'),
+  },
+  {
+    version: 6,
+    name: 'audit entries: a key each, so a write repeated after its answer was lost adds no second entry',
+    // Entries written before it keep NULL, which never conflicts.
+    sqlite: AUDIT_ENTRY_KEY,
+    postgres: AUDIT_ENTRY_KEY,
   },
 ];

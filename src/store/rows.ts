@@ -105,7 +105,7 @@ export function fileFromRow(row: FileRow): StoredFile {
 }
 
 /** The columns of an audit entry, in the order `auditValues` gives them: one place for both stores' INSERT. */
-export const AUDIT_COLUMNS = 'at, actor, event, what, target, action_id, outcome, request_id';
+export const AUDIT_COLUMNS = 'at, actor, event, what, target, action_id, outcome, request_id, entry_key';
 
 export function auditValues(entry: Omit<AuditEntry, 'id'>): unknown[] {
   return [
@@ -117,6 +117,7 @@ export function auditValues(entry: Omit<AuditEntry, 'id'>): unknown[] {
     entry.actionId,
     entry.outcome,
     entry.requestId,
+    entry.key ?? null,
   ];
 }
 

@@ -96,6 +96,11 @@ export interface AuditEntry {
   actionId: string | null;
   outcome: string | null;
   requestId: string | null;
+  /**
+   * Names the entry across attempts to write it (set before the first): a write repeated because
+   * the answer to the first was lost adds nothing. Not read back.
+   */
+  key?: string;
 }
 
 export interface DigestRecord {

@@ -115,4 +115,23 @@ describe('audit backlog', () => {
     expect(log.lines().some((line) => /keeps refusing/.test(line.msg))).toBe(true);
     poison = false;
   });
+
+  it('an entry whose write committed but whose answer was lost is written again and still appears once', async () => {
+    const real = await createStore('sqlite::memory:');
+    opened.push(real);
+    let cut = 1;
+    // The INSERT commits, then the connection is cut before its answer arrives.
+    const lossy: Store = {
+      ...real,
+      async appendAudit(entry) {
+        await real.appendAudit(entry);
+        if (cut-- > 0) throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+      },
+    };
+    const { store, backlog } = withAuditBacklog(lossy, { logger: capturingLogger().log });
+    await store.appendAudit(auditEntry({ what: 'executed', at: at(0) }));
+    expect(backlog.size).toBe(1);
+    expect(await backlog.flush()).toBe(1);
+    expect(await whats(real)).toEqual(['executed']);
+  });
 });

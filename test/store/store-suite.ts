@@ -406,6 +406,18 @@ export function describeStore(harness: StoreHarness): void {
         expect(new Set(listed.map((e) => e.what)).size).toBe(200);
         expect(listed.every((e) => e.outcome === long)).toBe(true);
       });
+
+      it('an entry written again with its key (its first answer was lost) is still one entry; unkeyed ones are all kept', async () => {
+        const store = await freshStore();
+        const keyed = auditEntry({ what: 'confirmed', key: 'entry-7f3a' });
+        await store.appendAudit(keyed);
+        await store.appendAudit(keyed);
+        await store.appendAudit(auditEntry({ what: 'plain' }));
+        await store.appendAudit(auditEntry({ what: 'plain' }));
+        const listed = await store.listAudit(10);
+        expect(listed.map((e) => e.what).sort()).toEqual(['confirmed', 'plain', 'plain']);
+        expect(listed.find((e) => e.what === 'confirmed')).not.toHaveProperty('key');
+      });
     });
 
     describe('digest records', () => {

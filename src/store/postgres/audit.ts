@@ -7,7 +7,7 @@ export function postgresAudit(pool: pg.Pool): AuditStore {
   return {
     async appendAudit(entry) {
       await pool.query(
-        `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (entry_key) DO NOTHING`,
         auditValues(entry),
       );
     },

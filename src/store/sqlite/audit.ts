@@ -6,7 +6,9 @@ import type { SqliteStatements } from './statements.js';
 export function sqliteAudit({ statement }: SqliteStatements): AuditStore {
   return {
     async appendAudit(entry) {
-      statement(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...auditValues(entry));
+      statement(
+        `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_key) DO NOTHING`,
+      ).run(...auditValues(entry));
     },
 
     async listAudit(limit) {

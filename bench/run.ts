@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../test/support/app.js';
 import { measureAckLatency } from './ack-latency.js';
+import { measureBoltFloor } from './bolt-floor.js';
 import { measureChartRender } from './chart-render.js';
 import { measureColdStart } from './cold-start.js';
 import { measureDigestBuild } from './digest-build.js';
@@ -37,6 +38,8 @@ const form = build.entry ? 'compiled' : 'tsx';
 const nodeFlags = imageNodeFlags().join(' ') || 'no node flags';
 step(`ack latency (100 concurrent /vspc licenses, VSPC at 2 s a call; bot ${form})`);
 const ack = await measureAckLatency(build.entry);
+step('the same bursts against a bare Bolt app (one command listener that only acks)');
+const floor = await measureBoltFloor();
 step(`inventory load (12,000 licenses, ${LATENCY_MS} ms a request)`);
 const inventory = await measureInventoryLoad();
 step('digest build');
@@ -55,6 +58,9 @@ const figures: Figure[] = [
   figure('GET /healthz p50, burst of 100', ack.healthP50Ms, 'ms'),
   figure('GET /healthz p99, burst of 100', ack.healthP99Ms, 'ms'),
   figure('ack p99 / healthz p99 (same run)', ack.ratio, '×', { text: '≤ 1.5×', max: 1.5 }),
+  figure('bare Bolt app, same bursts: healthz p99', floor.healthP99Ms, 'ms'),
+  figure('bare Bolt app, same bursts: ack p99', floor.ackP99Ms, 'ms'),
+  figure('bare Bolt app: ack p99 / healthz p99 (median of 5 rounds; the floor of the ratio above)', floor.ratio, '×'),
   figure('second burst (whoami) while the bot renders: ack p50', ack.busyAckP50Ms, 'ms'),
   figure('second burst: ack p99', ack.busyAckP99Ms, 'ms', { text: '≤ 25 ms', max: 25 }),
   figure('second burst: ack max', ack.busyAckMaxMs, 'ms', { text: '< 3000 ms (Slack)', max: 2999 }),
@@ -150,6 +156,7 @@ writeFileSync(
         botForm: form,
         buildSeconds: build.seconds,
         ack,
+        boltFloor: floor,
         inventory: { ...inventory, snapshot: undefined },
         digest,
         chart,

@@ -61,6 +61,7 @@ const figures: Figure[] = [
   figure('bare Bolt app, same bursts: healthz p99', floor.healthP99Ms, 'ms'),
   figure('bare Bolt app, same bursts: ack p99', floor.ackP99Ms, 'ms'),
   figure('bare Bolt app: ack p99 / healthz p99 (median of 5 rounds; the floor of the ratio above)', floor.ratio, '×'),
+  figure("the bot's ack p99 / the bare Bolt app's ack p99", ack.ackP99Ms / floor.ackP99Ms, '×'),
   figure('second burst (whoami) while the bot renders: ack p50', ack.busyAckP50Ms, 'ms'),
   figure('second burst: ack p99', ack.busyAckP99Ms, 'ms', { text: '≤ 25 ms', max: 25 }),
   figure('second burst: ack max', ack.busyAckMaxMs, 'ms', { text: '< 3000 ms (Slack)', max: 2999 }),

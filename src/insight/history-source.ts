@@ -96,8 +96,12 @@ export class HistorySource {
       await nextTurn();
       settle(m, reports);
     };
-    await Promise.all([...toFetch.map(fetchAndBuild), buildLatest()]);
-    if (kept) this.keepLater(kept, toKeep, latest.month);
+    try {
+      await Promise.all([...toFetch.map(fetchAndBuild), buildLatest()]);
+    } finally {
+      // Also when a month failed: the months read by then are not asked for again next time.
+      if (kept) this.keepLater(kept, toKeep, latest.month);
+    }
     return { byMonth, fromStore, fetched: missing };
   }
 

@@ -171,4 +171,18 @@ describe('HistorySource', () => {
     await source.settled();
     expect([...kept.rows.keys()].sort()).toEqual(MONTHS.slice(0, 3));
   });
+
+  it('keeps the final months read before another month failed', async () => {
+    const { backend } = slowBackend(ALL, (m) => {
+      if (m === '2025-11') throw new Error('VSPC answered HTTP 520');
+      return ALL.filter((r) => r.intervalStart.startsWith(m));
+    });
+    const kept = memoryKept();
+    const source = new HistorySource({ backend, kept, concurrency: 1 });
+    await expect(source.months(['2025-09', '2025-10', '2025-11'], { month: '2026-02', reports: [] })).rejects.toThrow(
+      /520/,
+    );
+    await source.settled();
+    expect([...kept.rows.keys()].sort()).toEqual(['2025-09', '2025-10']);
+  });
 });

@@ -5,17 +5,15 @@
  * of the two p99s is what the ack path costs beyond plain HTTP on this machine.
  */
 import { type SpawnedBot, spawnBot, tempDatabase } from '../test/support/app.js';
-import { buildSignedRequest, slashCommandPayload } from '../test/support/slack/index.js';
 import { INVENTORY } from './inventory-load.js';
 import { type FakeSlackProcess, startFakeSlackProcess, startSimulatorProcess } from './lib/children.js';
 import { keepAliveAgent, timedRequest } from './lib/http.js';
 import { imageNodeFlags } from './lib/image-node-flags.js';
 import { peakRssMb, rssMb } from './lib/process-memory.js';
+import { BURST, SIGNING_SECRET, signedSlashCommand } from './lib/slash-burst.js';
 import { percentile } from './lib/stats.js';
 
-const BURST = 100;
 const VSPC_LATENCY_MS = 2000;
-const SECRET = 'bench-signing-secret-0123456789abcdef';
 
 export interface AckLatencyResult {
   ackP50Ms: number;
@@ -53,15 +51,7 @@ async function waitForAnswers(fake: FakeSlackProcess, count: number, timeoutMs: 
 }
 
 async function signedCommand(bot: SpawnedBot, fake: FakeSlackProcess, text: string, user: string) {
-  const payload = slashCommandPayload({
-    text,
-    userId: user,
-    channelId: 'C0BENCH',
-    responseUrl: await fake.responseUrl(),
-  });
-  const fields = Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, String(value)]));
-  const body = new URLSearchParams(fields).toString();
-  return buildSignedRequest(bot.url, SECRET, body);
+  return signedSlashCommand({ url: bot.url, text, user, responseUrl: await fake.responseUrl() });
 }
 
 /** `entry`: the compiled CLI to run (null: the sources through tsx). */
@@ -79,7 +69,7 @@ export async function measureAckLatency(entry: string | null): Promise<AckLatenc
       {
         SLACK_API_URL: fake.apiUrl,
         SLACK_BOT_TOKEN: fake.botToken,
-        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
         VSPC_URL: sim.url,
         VSPC_API_KEY: 'bench',
         DATABASE_URL: database.url,

@@ -8,14 +8,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../test/support/app.js';
-import { buildSignedRequest, slashCommandPayload } from '../test/support/slack/index.js';
 import { keepAliveAgent, timedRequest } from './lib/http.js';
 import { imageNodeFlags } from './lib/image-node-flags.js';
+import { BURST, SIGNING_SECRET, signedSlashCommand } from './lib/slash-burst.js';
 import { median, percentile } from './lib/stats.js';
 
-const BURST = 100;
 const ROUNDS = 5;
-const SECRET = 'bench-signing-secret-0123456789abcdef';
 
 export interface BoltFloorResult {
   healthP99Ms: number;
@@ -28,7 +26,7 @@ export async function measureBoltFloor(): Promise<BoltFloorResult> {
   const child = spawn(
     process.execPath,
     [...imageNodeFlags(), '--import', 'tsx', join(ROOT, 'bench/lib/bare-bolt-child.ts')],
-    { cwd: ROOT, env: { ...process.env, BENCH_SIGNING_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: ROOT, env: { ...process.env, BENCH_SIGNING_SECRET: SIGNING_SECRET }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -40,16 +38,14 @@ export async function measureBoltFloor(): Promise<BoltFloorResult> {
     });
     const url = `http://127.0.0.1:${port}`;
     const agent = keepAliveAgent(BURST);
-    const signed = () => {
-      const payload = slashCommandPayload({
+    // The bare app never answers through the response URL: nothing listens there.
+    const signed = () =>
+      signedSlashCommand({
+        url: `${url}/slack/events`,
         text: 'licenses',
-        userId: 'U0FLOOR',
-        channelId: 'C0FLOOR',
+        user: 'U0FLOOR',
         responseUrl: 'http://127.0.0.1:9/unused',
       });
-      const fields = Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, String(value)]));
-      return buildSignedRequest(`${url}/slack/events`, SECRET, new URLSearchParams(fields).toString());
-    };
     const healthBurst = () =>
       Promise.all(Array.from({ length: BURST }, () => timedRequest(`${url}/healthz`, { agent })));
     // Warm-up, as the bot's bench: the command path a few times, the burst's connections opened.

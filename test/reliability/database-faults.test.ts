@@ -14,7 +14,7 @@ import { answerTo } from './support/answer-to.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
 import { expectedLines, linesOf, trailAfterOutage } from './support/outage-trail.js';
-import { requestAndConfirm } from './support/write-flow.js';
+import { clickConfirm, requestAndConfirm } from './support/write-flow.js';
 
 const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0DBFAULT';
@@ -60,13 +60,7 @@ it('PostgreSQL restarts: clear answers while it is down, no unrecorded write, re
 
   // Confirm while the database is down: the click is refused in words and nothing is sent to VSPC.
   const clickSince = t.fake.mark();
-  const click = await t.click({
-    actionId: 'confirm_action',
-    value: card.actionId,
-    messageTs: card.ts,
-    user: APPROVER,
-    channel: CHANNEL,
-  });
+  const click = await clickConfirm(t, card, APPROVER);
   expect(click.status).toBe(200);
   await eventually(
     () =>
@@ -82,13 +76,7 @@ it('PostgreSQL restarts: clear answers while it is down, no unrecorded write, re
   await pg.up();
 
   // Back: the same card confirms and runs exactly once; readiness and the digest work again.
-  await t.click({
-    actionId: 'confirm_action',
-    value: card.actionId,
-    messageTs: card.ts,
-    user: APPROVER,
-    channel: CHANNEL,
-  });
+  await clickConfirm(t, card, APPROVER);
   const final = await eventually(
     () => {
       const message = t.fake.message(CHANNEL, card.ts);

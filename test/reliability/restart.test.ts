@@ -11,7 +11,7 @@ import { botEnv, slackDriver, spawnBot, TEST_SIGNING_SECRET, tempDatabase } from
 import { type FakeSlack, RESPONSE_URL, startFakeSlack } from '../support/slack/index.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
-import { EXECUTING, requestAndConfirm } from './support/write-flow.js';
+import { clickConfirm, EXECUTING, requestAndConfirm } from './support/write-flow.js';
 
 const APPROVER = 'U0APPROVER';
 let sim: RunningSimulator;
@@ -54,13 +54,7 @@ describe('restart after SIGKILL', () => {
       confirm: false,
     });
     const doneCard = done.card as PostedCard;
-    await slack.click({
-      actionId: 'confirm_action',
-      value: doneCard.actionId,
-      messageTs: doneCard.ts,
-      user: APPROVER,
-      channel: doneCard.channel,
-    });
+    await clickConfirm(slack, doneCard, APPROVER);
     await eventually(() => (writesOf(doneCard.actionId).length > 0 ? true : undefined), { what: 'first write' });
     sim.asyncActions.finish(doneCard.actionId);
     expect(await eventually(() => settled(doneCard), { timeoutMs: 10_000, what: 'done card' })).toMatch(/Done/);
@@ -80,13 +74,7 @@ describe('restart after SIGKILL', () => {
       confirm: false,
     });
     const runningCard = running.card as PostedCard;
-    await slack.click({
-      actionId: 'confirm_action',
-      value: runningCard.actionId,
-      messageTs: runningCard.ts,
-      user: APPROVER,
-      channel: runningCard.channel,
-    });
+    await clickConfirm(slack, runningCard, APPROVER);
     await eventually(() => (writesOf(runningCard.actionId).length > 0 ? true : undefined), { what: 'running write' });
 
     await first.kill();
@@ -102,26 +90,14 @@ describe('restart after SIGKILL', () => {
       );
 
       // The pending card still works after the restart.
-      await again.click({
-        actionId: 'confirm_action',
-        value: pendingCard.actionId,
-        messageTs: pendingCard.ts,
-        user: APPROVER,
-        channel: pendingCard.channel,
-      });
+      await clickConfirm(again, pendingCard, APPROVER);
       await eventually(() => (writesOf(pendingCard.actionId).length > 0 ? true : undefined), { what: 'pending write' });
       sim.asyncActions.finish(pendingCard.actionId);
       expect(await eventually(() => settled(pendingCard), { timeoutMs: 10_000, what: 'pending card' })).toMatch(/Done/);
 
       // A late click on the finished card changes nothing.
       const since = fake.mark();
-      await again.click({
-        actionId: 'confirm_action',
-        value: doneCard.actionId,
-        messageTs: doneCard.ts,
-        user: APPROVER,
-        channel: doneCard.channel,
-      });
+      await clickConfirm(again, doneCard, APPROVER);
       const refusal = await fake.waitFor(RESPONSE_URL, { since, timeoutMs: 5000 });
       expect(messageText(refusal.params)).toMatch(/already/i);
 

@@ -13,7 +13,7 @@ import { answerTo } from './support/answer-to.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
 import { expectedLines, linesOf, trailAfterOutage } from './support/outage-trail.js';
-import { requestAndConfirm } from './support/write-flow.js';
+import { clickConfirm, requestAndConfirm } from './support/write-flow.js';
 
 const APPROVER = 'U0APPROVER';
 const CHANNEL = 'C0SQLITE';
@@ -54,13 +54,7 @@ it.each([
     const read = await t.command('licenses vbr', APPROVER, CHANNEL);
     expect(await answerTo(t, read.responseUrl, since)).toMatch(/licen/i); // reads still work (the audit line is logged)
 
-    await t.click({
-      actionId: 'confirm_action',
-      value: card.actionId,
-      messageTs: card.ts,
-      user: APPROVER,
-      channel: CHANNEL,
-    });
+    await clickConfirm(t, card, APPROVER);
     await eventually(
       () =>
         t.fake.calls().some((call) => call.seq > since && /database is not available/.test(messageText(call.params))) ||
@@ -71,13 +65,7 @@ it.each([
     expect(hasConfirm(t.fake.message(CHANNEL, card.ts)?.blocks)).toBe(true);
 
     faults.set(null);
-    await t.click({
-      actionId: 'confirm_action',
-      value: card.actionId,
-      messageTs: card.ts,
-      user: APPROVER,
-      channel: CHANNEL,
-    });
+    await clickConfirm(t, card, APPROVER);
     await eventually(
       () => {
         const message = t.fake.message(CHANNEL, card.ts);

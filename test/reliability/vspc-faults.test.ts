@@ -10,7 +10,7 @@ import { startTestBot, type TestBot } from '../support/app.js';
 import { RESPONSE_URL } from '../support/slack/index.js';
 import { messageText } from './support/cards.js';
 import { eventually } from './support/eventually.js';
-import { requestAndConfirm, responseId } from './support/write-flow.js';
+import { clickConfirm, requestAndConfirm, responseId } from './support/write-flow.js';
 
 const APPROVER = 'U0APPROVER';
 const YEAR_MS = 366 * 24 * 3_600_000;
@@ -142,13 +142,7 @@ describe('VSPC accepts a write with 202 and never finishes it', () => {
     const first = await requestAndConfirm(slow, text, { user: APPROVER, channel: 'C0ASYNC', confirm: false });
     const card = first.card;
     if (!card) throw new Error(`no card: ${first.reply}`);
-    await slow.click({
-      actionId: 'confirm_action',
-      value: card.actionId,
-      messageTs: card.ts,
-      user: APPROVER,
-      channel: card.channel,
-    });
+    await clickConfirm(slow, card, APPROVER);
     // Past the client's async timeout: whatever the card says now is what the person reads.
     await eventually(() => (slow.sim.writes().length > 0 ? true : undefined), { what: 'the write reached VSPC' });
     await new Promise((resolve) => setTimeout(resolve, FAST_VSPC.asyncPoll.timeoutMs + 1000));

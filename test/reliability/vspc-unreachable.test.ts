@@ -10,7 +10,7 @@ import { uidOf } from '../../src/simulator/kinds.js';
 import { startTestBot, type TestBot } from '../support/app.js';
 import { hasConfirm, messageText, type PostedCard } from './support/cards.js';
 import { eventually } from './support/eventually.js';
-import { requestAndConfirm } from './support/write-flow.js';
+import { clickConfirm, requestAndConfirm } from './support/write-flow.js';
 
 const APPROVER = 'U0APPROVER';
 const FAST_VSPC = {
@@ -29,13 +29,7 @@ afterEach(async () => {
 });
 
 async function confirmAndWait(bot: TestBot, card: PostedCard, until: RegExp): Promise<string> {
-  const click = await bot.click({
-    actionId: 'confirm_action',
-    value: card.actionId,
-    messageTs: card.ts,
-    user: APPROVER,
-    channel: card.channel,
-  });
+  const click = await clickConfirm(bot, card, APPROVER);
   expect(click.status).toBe(200);
   return eventually(
     () => {

@@ -17,6 +17,11 @@ export function responseId(url: string): string {
   return decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));
 }
 
+/** `user` clicks Confirm on `card` (through whichever bot `t` drives). */
+export function clickConfirm(t: Pick<SlackDriver, 'click'>, card: PostedCard, user: string) {
+  return t.click({ actionId: 'confirm_action', value: card.actionId, messageTs: card.ts, user, channel: card.channel });
+}
+
 /** Still at work on the card: "Executing…", confirmed but not finished. */
 export const EXECUTING = /executing/i;
 
@@ -46,13 +51,7 @@ export async function requestAndConfirm(
     ts: String(result.ts),
   };
   if (options.confirm === false) return { reply: undefined, card, final: undefined };
-  const click = await t.click({
-    actionId: 'confirm_action',
-    value: card.actionId,
-    messageTs: card.ts,
-    user: options.user,
-    channel: card.channel,
-  });
+  const click = await clickConfirm(t, card, options.user);
   if (click.status !== 200) throw new Error(`the click was answered with HTTP ${click.status}`);
   const final = await eventually(
     () => {

@@ -1,6 +1,6 @@
 /**
  * The least a Bolt app can do for a slash command: Bolt's own App and HTTPReceiver (as the bot
- * builds them: `src/slack/bolt-parts.ts`, response after ack), one command listener that only
+ * builds them: `src/slack/bolt-parts.ts`, response after ack, no conversation store), one command listener that only
  * acks, and a bare `/healthz` route. The bench measures it like the bot, for the floor of the
  * ack ÷ healthz ratio under Bolt's verification and ack bookkeeping. Prints `PORT n` when listening.
  */
@@ -31,6 +31,8 @@ const app = new App({
   botUserId: 'U0BENCHBOT',
   tokenVerificationEnabled: false,
   deferInitialization: true,
+  // As the bot: no conversation store (Bolt's default builds an Error per request for nothing).
+  convoStore: false,
   logLevel: LogLevel.ERROR,
 });
 app.command('/vspc', async ({ ack }) => {

@@ -20,6 +20,7 @@ import type { HomePublisher } from './home/publisher.js';
 import { registerHome } from './home/register-home.js';
 import { registerListeners } from './listeners/index.js';
 import { createRecentCommands } from './recent-commands.js';
+import { noteArrival } from './turns.js';
 import { createUserTimeZones } from './user-time-zones.js';
 import { createWorkspaceUrl, type WorkspaceUrl } from './workspace-url.js';
 
@@ -86,6 +87,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger.info('Socket Mode reconnected while draining; disconnecting again');
       void socketReceiver.client.disconnect();
     });
+    // Work queued after earlier acks gives way while events keep arriving (turns.ts).
+    socketReceiver.client.on('slack_event', noteArrival);
     receiver = socketReceiver;
   } else {
     if (!deps.signingSecret)
@@ -185,6 +188,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       if (httpReceiver) {
         server = await httpReceiver.start({ port, ...(host ? { host } : {}) });
         gateWhileDraining(server, isDraining, ['/healthz', '/readyz', '/metrics']);
+        // Work queued after earlier acks gives way while requests keep arriving (turns.ts).
+        server.on('request', noteArrival);
         const actual = (server.address() as AddressInfo).port;
         logger.info({ port: actual, mode: 'http' }, 'Slack app listening');
         return { port: actual };

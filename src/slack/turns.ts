@@ -4,15 +4,46 @@
  * `setImmediate` does not do that: 100 commands acked in one burst queue 100 immediates, and Node
  * runs them all in one check phase, so a request arriving meanwhile waits for every one of them
  * (npm run bench: acks of a second burst waited seconds while the first burst's answers rendered).
+ *
+ * While Slack requests keep arriving (`arrivals` moved since the last look), a turn waits one more
+ * iteration, at most `MAX_YIELDS` in a row: a burst is read and acked before the work queued behind
+ * earlier acks, and the work still gets at least one turn in every `MAX_YIELDS + 1` iterations.
  */
 export type TakeTurn = () => Promise<void>;
 
-export function createTurns(): TakeTurn {
+/** How many iterations in a row a turn gives way to arriving requests. */
+export const MAX_YIELDS = 8;
+
+/** Slack requests seen by the process so far (the HTTP server counts them: `noteArrival`). */
+let arrived = 0;
+
+/** Called for every Slack request the server receives. */
+export function noteArrival(): void {
+  arrived++;
+}
+
+/** The count `noteArrival` keeps (what the process-wide turns look at). */
+export function arrivalsSoFar(): number {
+  return arrived;
+}
+
+export function createTurns(arrivals: () => number = arrivalsSoFar): TakeTurn {
   const waiting: (() => void)[] = [];
   let scheduled = false;
+  let lastSeen = arrivals();
+  let yielded = 0;
 
   function releaseOne(): void {
     scheduled = false;
+    const seen = arrivals();
+    if (seen !== lastSeen && yielded < MAX_YIELDS) {
+      lastSeen = seen;
+      yielded++;
+      schedule();
+      return;
+    }
+    lastSeen = seen;
+    yielded = 0;
     waiting.shift()?.();
     // Scheduled from inside the check phase, the next release runs after the next poll for I/O.
     if (waiting.length > 0) schedule();

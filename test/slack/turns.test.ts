@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { connect, createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTurns } from '../../src/slack/turns.js';
+import { createTurns, MAX_YIELDS } from '../../src/slack/turns.js';
 
 const WAITERS = 20;
 let cleanup: (() => void) | undefined;
@@ -55,5 +55,40 @@ describe('turns after acks', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(events).toContain('request read');
     expect(events.indexOf('request read')).toBeLessThan(events.indexOf(`waiter ${WAITERS - 1}`));
+  });
+
+  /** Event-loop iterations until `promise` settles (each `setImmediate` hop is one). */
+  async function iterationsUntil(promise: Promise<unknown>): Promise<number> {
+    let done = false;
+    void promise.then(() => {
+      done = true;
+    });
+    let count = 0;
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      count++;
+    }
+    return count;
+  }
+
+  it('give way while requests keep arriving, at most MAX_YIELDS iterations in a row', async () => {
+    let arrivals = 0;
+    let stopped = false;
+    // A request arrives in every iteration: the turn waits MAX_YIELDS iterations, then runs anyway.
+    const arrive = () => {
+      arrivals++;
+      if (!stopped) setImmediate(arrive);
+    };
+    setImmediate(arrive);
+    const takeTurn = createTurns(() => arrivals);
+    const waited = await iterationsUntil(takeTurn());
+    stopped = true;
+    expect(waited).toBeGreaterThanOrEqual(MAX_YIELDS);
+    expect(waited).toBeLessThanOrEqual(MAX_YIELDS + 2);
+  });
+
+  it('run on the next iteration when nothing arrives', async () => {
+    const takeTurn = createTurns(() => 0);
+    expect(await iterationsUntil(takeTurn())).toBeLessThanOrEqual(2);
   });
 });

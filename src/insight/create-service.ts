@@ -75,14 +75,26 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
   // read and built again from the store on every trend.
   const finalMonths = new Map<Month, MonthReport>();
 
+  /** The newest month with reports the last time `/latest` was asked (the guess of the next window). */
+  let lastLatest: Month | null = null;
+
   /** The `count` months ending with the latest month that has reports (or last month when none has). */
   async function window(count: number, latest?: LatestReports) {
-    const newest = latest ?? (await source.latest());
-    const last = newest.month ?? addMonths(calendarOf(clock(), timeZone).month, -1);
+    const lastMonth = () => addMonths(calendarOf(clock(), timeZone).month, -1);
+    let newest = latest;
+    let head: ReturnType<HistorySource['begin']> | null = null;
+    if (!newest) {
+      // The oldest months of the expected window travel with /latest instead of after it.
+      head = source.begin(monthsEndingWith(lastLatest ?? lastMonth(), count).filter((m) => !finalMonths.has(m)));
+      newest = await head.latest;
+    }
+    lastLatest = newest.month ?? lastLatest;
+    const last = newest.month ?? lastMonth();
     const wanted = monthsEndingWith(last, count);
     const got = await source.months(
       wanted.filter((m) => !finalMonths.has(m)),
       newest,
+      head?.early,
     );
     const months = wanted.map((m) => finalMonths.get(m) ?? got.byMonth.get(m) ?? buildMonth(m, []));
     for (const month of months) {

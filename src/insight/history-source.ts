@@ -48,6 +48,15 @@ export interface LatestReports {
   reports: ReportSnapshot[];
 }
 
+/** What `begin` found and started before `/latest` answered. */
+export interface EarlyMonths {
+  slots: RequestSlots;
+  /** The months `begin` looked up in the store. */
+  guessed: ReadonlySet<Month>;
+  kept: ReadonlyMap<Month, MonthReport>;
+  started: ReadonlyMap<Month, Promise<ReportSnapshot[]>>;
+}
+
 export interface FetchedMonths {
   byMonth: Map<Month, MonthReport>;
   fromStore: Month[];
@@ -62,16 +71,53 @@ export class HistorySource {
 
   constructor(private readonly options: HistorySourceOptions) {}
 
-  async latest(): Promise<LatestReports> {
-    const reports = (await this.options.backend.listReports({ kind: 'latest' })).map(snapshotOf);
+  async latest(slots?: RequestSlots): Promise<LatestReports> {
+    const answer = await this.options.backend.listReports({ kind: 'latest' }, slots ? { slots } : {});
+    const reports = answer.map(snapshotOf);
     const month = reports.reduce<Month | null>((max, r) => (max === null || r.month > max ? r.month : max), null);
     return { month, reports: reports.filter((r) => r.month === month) };
   }
 
+  /**
+   * `/latest` and, while it travels, the oldest months of `guess` (the window the caller expects)
+   * that are not kept, in the slots `/latest` leaves free: they would otherwise wait a whole round
+   * trip for `/latest` to name the window. Hand `early` to `months`.
+   */
+  begin(guess: readonly Month[]): { latest: Promise<LatestReports>; early: Promise<EarlyMonths> } {
+    const slots = new RequestSlots(this.options.concurrency);
+    const latest = this.latest(slots);
+    const early = (async (): Promise<EarlyMonths> => {
+      const { kept, concurrency } = this.options;
+      const keptNow = kept ? await this.loadKept(kept, guess) : new Map<Month, MonthReport>();
+      const started = new Map<Month, Promise<ReportSnapshot[]>>();
+      // Not the two newest: the newest may have no reports yet, the one before is often the open
+      // month `/latest` answers itself.
+      const candidates = guess.slice(0, Math.max(0, guess.length - 2)).filter((m) => !keptNow.has(m));
+      for (const month of candidates.slice(0, concurrency - 1)) {
+        const fetching = this.fetchMonth(month, slots);
+        // Observed here: a month the window turns out not to need may fail unread.
+        fetching.catch(() => {});
+        started.set(month, fetching);
+      }
+      return { slots, guessed: new Set(guess), kept: keptNow, started };
+    })();
+    // Observed here too: when /latest fails, `months` never reads it.
+    early.catch(() => {});
+    return { latest, early };
+  }
+
   /** Each wanted month, built (status `missing` when VSPC has none); `latest` answers its own month. */
-  async months(wanted: readonly Month[], latest: LatestReports): Promise<FetchedMonths> {
+  async months(wanted: readonly Month[], latest: LatestReports, head?: Promise<EarlyMonths>): Promise<FetchedMonths> {
     const { kept, concurrency } = this.options;
-    const byMonth = kept ? await this.loadKept(kept, wanted) : new Map<Month, MonthReport>();
+    const early = await head;
+    const byMonth = new Map<Month, MonthReport>();
+    for (const m of wanted) {
+      const known = early?.kept.get(m);
+      if (known) byMonth.set(m, known);
+    }
+    const unchecked = wanted.filter((m) => !early?.guessed.has(m));
+    if (kept && unchecked.length > 0)
+      for (const [m, month] of await this.loadKept(kept, unchecked)) byMonth.set(m, month);
     const fromStore = wanted.filter((m) => byMonth.has(m));
     const missing = wanted.filter((m) => !byMonth.has(m));
     const toFetch = missing.filter((m) => m !== latest.month);
@@ -85,13 +131,13 @@ export class HistorySource {
     };
     // All months at once through one set of slots: at most `concurrency` requests out, and a
     // month is parsed while the next ones travel. The latest month is built once they are out.
-    const slots = new RequestSlots(concurrency);
+    const slots = early?.slots ?? new RequestSlots(concurrency);
     const buildLatest = async () => {
       await nextTurn();
       if (latest.month !== null && missing.includes(latest.month)) settle(latest.month, latest.reports);
     };
     const fetchAndBuild = async (m: Month) => {
-      const reports = await this.fetchMonth(m, slots);
+      const reports = await (early?.started.get(m) ?? this.fetchMonth(m, slots));
       // Built on a later turn: answers that arrived meanwhile are read first, and their slots freed.
       await nextTurn();
       settle(m, reports);

@@ -50,10 +50,17 @@ function memoryKept(): KeptMonths & { rows: Map<string, { built: MonthReport; re
 function slowBackend(reports: UsageReport[], bySelect: (date: string) => UsageReport[]) {
   const backend = createFakeBackend({ reports });
   let inFlight = 0;
-  const stats = { maxInFlight: 0, monthCalls: [] as string[] };
+  const stats = { maxInFlight: 0, monthCalls: [] as string[], latestCalls: 0 };
   const listReports = backend.listReports.bind(backend);
   backend.listReports = async (scope, options) => {
-    if (scope.kind !== 'month') return listReports(scope);
+    if (scope.kind !== 'month') {
+      // /latest takes its slot and its time too.
+      const give = await options?.slots?.take();
+      stats.latestCalls++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      give?.();
+      return listReports(scope);
+    }
     const give = await options?.slots?.take();
     stats.monthCalls.push(scope.month);
     inFlight++;
@@ -184,5 +191,55 @@ describe('HistorySource', () => {
     );
     await source.settled();
     expect([...kept.rows.keys()].sort()).toEqual(['2025-09', '2025-10']);
+  });
+
+  describe('begin: the oldest months of the expected window travel with /latest', () => {
+    const byDate = (m: string) => ALL.filter((r) => r.intervalStart.startsWith(m));
+    const GUESS = ['2025-08', ...MONTHS];
+
+    it('in the slots /latest leaves free, never the two newest, and months() does not ask them again', async () => {
+      const { backend, stats } = slowBackend(ALL, byDate);
+      const source = new HistorySource({ backend, kept: memoryKept(), concurrency: 3 });
+      const head = source.begin(GUESS);
+      const latest = await head.latest;
+      // Three slots, one for /latest: the two oldest months left while it travelled.
+      expect(stats.monthCalls).toEqual(['2025-08', '2025-09']);
+      expect(latest.month).toBe('2026-02');
+      const got = await source.months(GUESS, latest, head.early);
+      expect([...stats.monthCalls].sort()).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
+      expect(stats.latestCalls).toBe(1);
+      expect(got.byMonth.get('2025-09')!.totalPoints).toBe(1);
+      expect(stats.maxInFlight).toBeLessThanOrEqual(3);
+    });
+
+    it('asks nothing early for months the store keeps', async () => {
+      const { backend, stats } = slowBackend(ALL, byDate);
+      const kept = memoryKept();
+      const first = new HistorySource({ backend, kept, concurrency: 3 });
+      await first.months(GUESS, await first.latest());
+      await first.settled();
+      stats.monthCalls.length = 0;
+      // A restart: a new source on the same store.
+      const again = new HistorySource({ backend, kept, concurrency: 3 });
+      const head = again.begin(GUESS);
+      const got = await again.months(GUESS, await head.latest, head.early);
+      expect(stats.monthCalls).toEqual([]);
+      expect(got.fromStore).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
+    });
+
+    it('a guess a month too old: the real window is asked for once each, the extra month is not kept', async () => {
+      const { backend, stats } = slowBackend(ALL, byDate);
+      const kept = memoryKept();
+      const source = new HistorySource({ backend, kept, concurrency: 3 });
+      // Expected the window to end in 2026-01; /latest says 2026-02.
+      const head = source.begin(['2025-07', '2025-08', ...MONTHS.slice(0, -1)]);
+      const latest = await head.latest;
+      const wanted = ['2025-08', ...MONTHS];
+      const got = await source.months(wanted, latest, head.early);
+      await source.settled();
+      expect(got.fetched).toEqual(wanted);
+      expect([...stats.monthCalls].sort()).toEqual(['2025-07', '2025-08', ...MONTHS.slice(0, -1)]);
+      expect([...kept.rows.keys()].sort()).toEqual(['2025-08', ...MONTHS.slice(0, -1)]);
+    });
   });
 });

@@ -75,7 +75,7 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
   // read and built again from the store on every trend.
   const finalMonths = new Map<Month, MonthReport>();
 
-  /** The newest month with reports the last time `/latest` was asked (the guess of the next window). */
+  /** The newest month with reports the last time a window asked `/latest` (for guessing the next window). */
   let lastLatest: Month | null = null;
 
   /** The `count` months ending with the latest month that has reports (or last month when none has). */
@@ -85,7 +85,10 @@ export function createInsightService(options: InsightServiceOptions): InsightSer
     let head: ReturnType<HistorySource['begin']> | null = null;
     if (!newest) {
       // The oldest months of the expected window travel with /latest instead of after it.
-      head = source.begin(monthsEndingWith(lastLatest ?? lastMonth(), count).filter((m) => !finalMonths.has(m)));
+      // The later of the two: a guess too new still leaves with months of the real window, one too
+      // old (a bot nobody asked for a trend in months) would ask for months outside it.
+      const expected = lastLatest !== null && lastLatest > lastMonth() ? lastLatest : lastMonth();
+      head = source.begin(monthsEndingWith(expected, count).filter((m) => !finalMonths.has(m)));
       newest = await head.latest;
     }
     lastLatest = newest.month ?? lastLatest;

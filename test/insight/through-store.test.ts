@@ -47,11 +47,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function serviceOn(store: Store): InsightService {
+function serviceOn(store: Store, clock: () => Date = () => NOW): InsightService {
   return createInsightService({
     backend,
-    kept: keptMonthsIn(store, () => NOW),
-    clock: () => NOW,
+    kept: keptMonthsIn(store, clock),
+    clock,
     timeZone: 'UTC',
     thresholds: DEFAULT_USAGE_THRESHOLDS,
     concurrency: 4,
@@ -111,6 +111,19 @@ describe.each([
     const restarted = await createStore(databaseUrl);
     expect(await reportCalls(() => serviceOn(restarted).trend({ months: 24 }))).toBe(0);
     await restarted.close();
+  });
+
+  it('a first trend long after the last report (the expected window too new) still asks each month once', async () => {
+    const store = await createStore(await url());
+    // Three months on, VSPC's newest reports are still February's: the bot expects May's.
+    const later = new Date(NOW.getTime() + 90 * 24 * 3600 * 1000);
+    let trend: Awaited<ReturnType<InsightService['trend']>> | undefined;
+    const calls = await reportCalls(async () => {
+      trend = await serviceOn(store, () => later).trend({ months: 24 });
+    });
+    expect(calls).toBe(24);
+    expect(trend!.months.at(-1)?.month).toBe('2026-02');
+    await store.close();
   });
 
   it('upgrades a database whose months were kept as whole reports (migration 4): built on first read, not fetched again', async () => {

@@ -15,6 +15,7 @@
  * reports' generation date; should a server answer M-01 with the reports of M-1 only (generated on
  * the 1st for the month before), the source notices and from then on asks with the 1st of M+1.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LicensingBackend } from '../licenses/backend.js';
 import type { Logger } from '../log.js';
 import { RequestSlots } from '../vspc/request-slots.js';
@@ -31,8 +32,6 @@ export interface KeptMonths {
   reports(month: Month): Promise<ReportSnapshot[] | null>;
   keep(month: MonthReport, reports: readonly ReportSnapshot[]): Promise<void>;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface HistorySourceOptions {
   backend: LicensingBackend;

@@ -14,10 +14,10 @@ export type TakeTurn = () => Promise<void>;
 /** How many iterations in a row a turn gives way to arriving requests. */
 export const MAX_YIELDS = 8;
 
-/** Slack requests seen by the process so far (the HTTP server counts them: `noteArrival`). */
+/** Requests the process has received so far: every request on the HTTP server (probes too), every Socket Mode event. */
 let arrived = 0;
 
-/** Called for every Slack request the server receives. */
+/** Called for every request the HTTP server or the Socket Mode client receives. */
 export function noteArrival(): void {
   arrived++;
 }

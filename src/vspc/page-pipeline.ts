@@ -5,6 +5,7 @@
  * refilling slots only as pages were handed out, kept fewer than `concurrency` requests out for most
  * of a 12,000-license load (npm run bench: 1.4× the round-trip limit).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PAGE_LIMIT } from './options.js';
 import { type PageSizing, requestRange, sizedLimit } from './page-sizing.js';
 
@@ -22,8 +23,6 @@ export type PageRequest<T> = (offset: number, limit: number) => Promise<PageRead
 
 /** Pages answered and read ahead of the consumer, at most, per slot: bounds the memory a slow head page costs. */
 const READ_AHEAD_PER_SLOT = 2;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface PagesOptions<T> {
   /** Requests in flight at most. */

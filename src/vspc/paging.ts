@@ -3,6 +3,7 @@
  * time (bounded concurrency, `page-pipeline.ts`) and handed out in offset order, so nothing is
  * duplicated or skipped.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { RequestSpec, VspcCore } from './core.js';
 import { PAGE_LIMIT } from './options.js';
@@ -13,8 +14,6 @@ import type { RequestSlots } from './request-slots.js';
 import { listEnvelope } from './schemas/envelope.js';
 
 export type { Page } from './page-pipeline.js';
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A fetch-all met more items than its cap: the caller asked for a bounded answer. */
 export class VspcCollectionTooLargeError extends Error {

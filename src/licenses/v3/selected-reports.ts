@@ -71,10 +71,6 @@ export class SelectedReports {
 
   constructor(private readonly logger: Logger | undefined) {}
 
-  get selecting(): boolean {
-    return this.#selecting;
-  }
-
   /** Every report of the collection that `collection` makes for a query, through `slots` when given. */
   async read(
     collection: (query: CollectionQuery) => PagedCollection<SingleLicenseReport>,
